@@ -1,0 +1,133 @@
+package io.wiretrace.config;
+
+import java.io.Serializable;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The effective configuration: built-in defaults ← YAML file ← command-line overrides, bound to
+ * immutable records (YAML keys are the snake_case forms of the component names). Every key, with
+ * its default and meaning, is documented in {@code conf/wiretrace.yaml}; a test keeps the two equal.
+ */
+public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Output output, Spark spark)
+        implements Serializable {
+
+    public static final Set<String> FORMATS = Set.of("auto", "jsonl", "csv", "parquet", "pages");
+    public static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "uncompressed");
+
+    /** How input is read. */
+    public record Input(String format, String defaultTimezone, int maxRecordBytes, int maxTextChars,
+                        int excerptChars, long splitBytes, double maxCompressionRatio,
+                        Map<String, String> fieldAliases, Csv csv, Pages pages) implements Serializable {}
+
+    public record Csv(String delimiter, String paragraphSeparator) implements Serializable {}
+
+    public record Pages(String scrapedAt, String relatedHeading, List<String> chromeLines) implements Serializable {}
+
+    /** Outlet canonicalisation: raw name/domain/key → key, and key → display name. */
+    public record Outlets(Map<String, String> aliases, Map<String, String> displayNames) implements Serializable {}
+
+    public record Quality(double maxRejectRate) implements Serializable {}
+
+    public record Output(int maxRecordsPerFile, String compression) implements Serializable {}
+
+    /** Spark settings applied only where the operator (spark-submit, spark-defaults) set nothing. */
+    public record Spark(String master, String appName, int shufflePartitions, Map<String, String> conf)
+            implements Serializable {}
+
+    /** Keys whose values are free-form maps (any sub-key allowed). */
+    public static final Set<String> MAP_KEYS =
+            Set.of("input.field_aliases", "outlets.aliases", "outlets.display_names", "spark.conf");
+
+    public static WiretraceConfig defaults() {
+        Map<String, String> aliases = new TreeMap<>();
+        aliases.put("publisher", "outlet");
+        aliases.put("source", "outlet");
+        aliases.put("site", "outlet");
+        aliases.put("domain", "outlet");
+        aliases.put("body", "text");
+        aliases.put("content", "text");
+        aliases.put("article_text", "text");
+        aliases.put("headline", "title");
+        aliases.put("link", "url");
+        aliases.put("permalink", "url");
+        aliases.put("date", "published_at");
+        aliases.put("published", "published_at");
+        aliases.put("pub_date", "published_at");
+        aliases.put("publish_date", "published_at");
+        aliases.put("scrape_time", "scraped_at");
+        aliases.put("crawled_at", "scraped_at");
+        aliases.put("fetched_at", "scraped_at");
+        aliases.put("lang", "language");
+        aliases.put("article_id", "id");
+        aliases.put("guid", "id");
+        return new WiretraceConfig(
+                new Input("auto", "UTC", 8 * 1024 * 1024, 1_000_000, 200, 64L * 1024 * 1024, 100.0, aliases,
+                        new Csv(",", null),
+                        new Pages(null, "Related Articles",
+                                List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
+                                        "Comments", "No comments yet...", "Share", "Advertisement"))),
+                new Outlets(new TreeMap<>(), new TreeMap<>()),
+                new Quality(0.05),
+                new Output(500_000, "snappy"),
+                new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
+    }
+
+    /** Checks every value; throws {@link ConfigException} with an "Invalid X: reason" message. */
+    public WiretraceConfig validate() {
+        require(input != null && outlets != null && quality != null && output != null && spark != null,
+                "Invalid configuration: a section is null");
+        require(input.csv() != null && input.pages() != null, "Invalid configuration: input.csv or input.pages is null");
+        require(FORMATS.contains(input.format()),
+                "Invalid input.format: '" + input.format() + "' is not one of " + new java.util.TreeSet<>(FORMATS));
+        try {
+            ZoneId.of(input.defaultTimezone());
+        } catch (DateTimeException | NullPointerException e) {
+            throw new ConfigException("Invalid input.default_timezone: '" + input.defaultTimezone() + "' is not a time zone");
+        }
+        require(input.maxRecordBytes() >= 1024 && input.maxRecordBytes() <= 512 * 1024 * 1024,
+                "Invalid input.max_record_bytes: " + input.maxRecordBytes() + " is outside 1024..536870912");
+        require(input.maxTextChars() >= 1, "Invalid input.max_text_chars: must be positive");
+        require(input.excerptChars() >= 10 && input.excerptChars() <= 10_000,
+                "Invalid input.excerpt_chars: " + input.excerptChars() + " is outside 10..10000");
+        require(input.splitBytes() >= 1024 * 1024, "Invalid input.split_bytes: must be at least 1048576 (1 MiB)");
+        require(input.maxCompressionRatio() >= 2, "Invalid input.max_compression_ratio: must be at least 2");
+        require(input.fieldAliases() != null, "Invalid input.field_aliases: must be a map");
+        input.fieldAliases().forEach((k, v) -> require(io.wiretrace.core.ingest.RecordMapper.FIELDS.contains(v),
+                "Invalid input.field_aliases." + k + ": '" + v + "' is not an input field "
+                        + new java.util.TreeSet<>(io.wiretrace.core.ingest.RecordMapper.FIELDS)));
+        require(input.csv().delimiter() != null && input.csv().delimiter().length() == 1
+                        && input.csv().delimiter().charAt(0) < 128 && input.csv().delimiter().charAt(0) != '"',
+                "Invalid input.csv.delimiter: must be one ASCII character other than a quote");
+        require(input.pages().relatedHeading() != null && !input.pages().relatedHeading().isBlank(),
+                "Invalid input.pages.related_heading: must not be empty");
+        require(input.pages().chromeLines() != null, "Invalid input.pages.chrome_lines: must be a list");
+        if (input.pages().scrapedAt() != null) {
+            var p = io.wiretrace.core.ingest.Timestamps.parse(input.pages().scrapedAt(), ZoneId.of(input.defaultTimezone()));
+            require(!p.invalid() && p.value() != null,
+                    "Invalid input.pages.scraped_at: cannot parse '" + input.pages().scrapedAt() + "' as a time");
+        }
+        require(outlets.aliases() != null && outlets.displayNames() != null, "Invalid outlets: aliases and display_names must be maps");
+        require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
+                "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
+        require(output.maxRecordsPerFile() >= 1000, "Invalid output.max_records_per_file: must be at least 1000");
+        require(COMPRESSIONS.contains(output.compression()),
+                "Invalid output.compression: '" + output.compression() + "' is not one of " + new java.util.TreeSet<>(COMPRESSIONS));
+        require(spark.master() != null && !spark.master().isBlank(), "Invalid spark.master: must not be empty");
+        require(spark.shufflePartitions() >= 0, "Invalid spark.shuffle_partitions: must be 0 (auto) or positive");
+        require(spark.conf() != null, "Invalid spark.conf: must be a map");
+        spark.conf().keySet().forEach(k -> require(k.startsWith("spark."),
+                "Invalid spark.conf." + k + ": Spark settings start with 'spark.'"));
+        return this;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+}

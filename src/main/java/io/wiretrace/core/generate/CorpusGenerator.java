@@ -1,0 +1,487 @@
+package io.wiretrace.core.generate;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.core.outlet.OutletResolver;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a synthetic scrape corpus with ground truth. Stories (wire stories or one outlet's
+ * originals) are republished by simulated outlets with the edits real syndication shows: trimmed
+ * paragraphs, new headlines, local intros and follow-ups, rewritten ledes, site boilerplate,
+ * changed quote style, typos, wire credit lines; with lognormal pickup lags, mixed date formats,
+ * exact re-scrapes and, on request, broken records. Everything derives from the seed: the same
+ * settings write byte-identical files.
+ *
+ * <p>Layout: {@code DIR/articles/articles-NNNNN.jsonl} (the corpus to read) and {@code DIR/truth/}:
+ * {@code stories.csv} (id,cluster), {@code topics.csv} (id,topic) and {@code articles.csv} (id,
+ * story, topic, outlet, is_origin, edits).
+ */
+public final class CorpusGenerator {
+
+    /** What to generate. {@code base} is an optional JSON Lines corpus whose texts seed the stories. */
+    public record Settings(int articles, long seed, double noise, int articlesPerFile, Path base) {}
+
+    /** What was generated. */
+    public record Summary(int articles, int records, int stories, int exactDuplicates, int brokenRecords, int outlets) {}
+
+    private static final Instant EPOCH = Instant.parse("2026-03-02T06:00:00Z");
+    private static final long WINDOW_S = 60L * 24 * 3600;
+    private static final String[][] WIRES = {
+            {"Associated Press", "apnews.example", "AP"},
+            {"Reuters", "reuters.example", "Reuters"},
+            {"Agence France-Presse", "afp.example", "AFP"}};
+
+    private final Settings settings;
+    private final List<String[]> outlets = new ArrayList<>();
+    private final List<String[]> baseDocs = new ArrayList<>();
+
+    public CorpusGenerator(Settings settings) {
+        this.settings = settings;
+    }
+
+    private record Story(String id, String topic, String title, List<String> paragraphs, String wireCredit,
+                         String originOutlet, Instant originTime, String city) {}
+
+    private record Article(String id, String storyId, String topic, String[] outlet, String url, String title,
+                           String text, Instant publishedAt, Instant scrapedAt, boolean origin, String edits) {}
+
+    public Summary generate(Path dir) throws IOException {
+        if (settings.articles() < 1) {
+            throw new IllegalArgumentException("Invalid --articles: must be at least 1");
+        }
+        if (settings.base() != null) {
+            loadBase(settings.base());
+        }
+        Path articlesDir = dir.resolve("articles");
+        Path truthDir = dir.resolve("truth");
+        Files.createDirectories(articlesDir);
+        Files.createDirectories(truthDir);
+        SplittableRandom root = new SplittableRandom(settings.seed());
+        makeOutlets(root.split());
+
+        int written = 0;
+        int records = 0;
+        int stories = 0;
+        int duplicates = 0;
+        int broken = 0;
+        int fileIndex = 0;
+        int inFile = 0;
+        OutputStream out = null;
+        JsonFactory json = new JsonFactory();
+        try (Writer stories_ = Files.newBufferedWriter(truthDir.resolve("stories.csv"));
+             Writer topics = Files.newBufferedWriter(truthDir.resolve("topics.csv"));
+             Writer truth = Files.newBufferedWriter(truthDir.resolve("articles.csv"))) {
+            stories_.write("id,cluster\n");
+            topics.write("id,topic\n");
+            truth.write("id,story,topic,outlet,is_origin,edits\n");
+            while (written < settings.articles()) {
+                SplittableRandom rnd = new SplittableRandom(settings.seed() * 1_000_003L + stories);
+                Story story = makeStory(rnd, stories);
+                stories++;
+                int size = storySize(rnd, settings.articles() - written);
+                List<Article> copies = publish(story, size, rnd);
+                for (Article a : copies) {
+                    if (out == null || inFile >= settings.articlesPerFile()) {
+                        if (out != null) {
+                            out.close();
+                        }
+                        out = Files.newOutputStream(articlesDir.resolve(String.format("articles-%05d.jsonl", fileIndex++)));
+                        inFile = 0;
+                    }
+                    int copiesOfRecord = rnd.nextDouble() < 0.01 ? 2 : 1;
+                    for (int c = 0; c < copiesOfRecord; c++) {
+                        Instant scraped = a.scrapedAt().plusSeconds(c * 86_400L);
+                        writeRecord(json, out, a, c == 0 ? a.id() : a.id() + "-rescrape", scraped, rnd);
+                        String rowId = c == 0 ? a.id() : a.id() + "-rescrape";
+                        stories_.write(rowId + "," + a.storyId() + "\n");
+                        topics.write(rowId + "," + a.topic() + "\n");
+                        truth.write(rowId + "," + a.storyId() + "," + a.topic() + "," + a.outlet()[1] + ","
+                                + a.origin() + "," + a.edits() + "\n");
+                        records++;
+                        inFile++;
+                    }
+                    duplicates += copiesOfRecord - 1;
+                    written++;
+                    if (settings.noise() > 0 && rnd.nextDouble() < settings.noise()) {
+                        out.write(brokenRecord(rnd, a));
+                        broken++;
+                        records++;
+                        inFile++;
+                    }
+                }
+            }
+        } finally {
+            if (out != null) {
+                out.close();
+            }
+        }
+        return new Summary(written, records, stories, duplicates, broken, outlets.size());
+    }
+
+    private void loadBase(Path base) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        try (BufferedReader r = Files.newBufferedReader(base, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = m.readTree(line);
+                String text = n.path("text").asText("");
+                if (text.isBlank()) {
+                    continue;
+                }
+                baseDocs.add(new String[]{n.path("title").asText(""), text, n.path("topic").asText("base")});
+            }
+        }
+        if (baseDocs.isEmpty()) {
+            throw new IOException("Invalid --base '" + base + "': no records with text");
+        }
+    }
+
+    private void makeOutlets(SplittableRandom rnd) {
+        int n = Math.max(12, Math.min(500, settings.articles() / 40));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String[] w : WIRES) {
+            outlets.add(new String[]{w[0], w[1]});
+            seen.add(w[0]);
+        }
+        while (outlets.size() < n + WIRES.length) {
+            String name = "The " + pick(rnd, Lexicon.CITIES) + " " + pick(rnd, Lexicon.OUTLET_SUFFIX);
+            if (seen.size() > 400 || !seen.add(name)) {
+                name = name + " " + (outlets.size());
+                seen.add(name);
+            }
+            String domain = OutletResolver.slug(name.substring(4)).replace("-", "") + ".example";
+            outlets.add(new String[]{name, domain});
+        }
+    }
+
+    private Story makeStory(SplittableRandom rnd, int index) {
+        String id = String.format("s%07d", index);
+        String city = pick(rnd, Lexicon.CITIES);
+        boolean wire = rnd.nextDouble() < 0.6;
+        String[] wireInfo = WIRES[rnd.nextInt(WIRES.length)];
+        Instant time = EPOCH.plusSeconds(rnd.nextLong(WINDOW_S));
+        String origin = wire ? wireInfo[1] : outlets.get(WIRES.length + rnd.nextInt(outlets.size() - WIRES.length))[1];
+        if (!baseDocs.isEmpty()) {
+            String[] doc = baseDocs.get(index % baseDocs.size());
+            List<String> paras = new ArrayList<>();
+            for (String p : doc[1].split("\n\\s*\n")) {
+                if (!p.isBlank()) {
+                    paras.add(p.strip());
+                }
+            }
+            return new Story(id, doc[2], doc[0].isBlank() ? paras.get(0) : doc[0], paras, wire ? wireInfo[2] : null,
+                    origin, time, city);
+        }
+        Lexicon.Topic topic = Lexicon.TOPICS.get(rnd.nextInt(Lexicon.TOPICS.size()));
+        String lead = pick(rnd, Lexicon.FIRST) + " " + pick(rnd, Lexicon.LAST);
+        String leadRole = pick(rnd, topic.roles());
+        int nParas = 5 + rnd.nextInt(9);
+        List<String> paras = new ArrayList<>();
+        for (int p = 0; p < nParas; p++) {
+            int sentences = 2 + rnd.nextInt(3);
+            StringBuilder sb = new StringBuilder();
+            for (int s = 0; s < sentences; s++) {
+                if (s > 0) {
+                    sb.append(' ');
+                }
+                sb.append(sentence(rnd, topic, city, lead, leadRole));
+            }
+            paras.add(sb.toString());
+        }
+        return new Story(id, topic.name(), headline(rnd, topic, city), paras, wire ? wireInfo[2] : null, origin, time, city);
+    }
+
+    private static String headline(SplittableRandom rnd, Lexicon.Topic topic, String city) {
+        String n = pick(rnd, topic.nouns());
+        String h;
+        switch (rnd.nextInt(4)) {
+            case 0 -> h = city + " " + pick(rnd, topic.verbs()) + " " + pick(rnd, Lexicon.ADJ) + " " + n + " " + pick(rnd, Lexicon.GENERAL);
+            case 1 -> h = capital(pick(rnd, topic.orgs()).replaceFirst("^the ", "")) + " " + pick(rnd, topic.verbs()) + " " + n
+                    + " in " + city;
+            case 2 -> h = capital(pick(rnd, Lexicon.ADJ)) + " " + n + " " + pick(rnd, Lexicon.GENERAL) + " raises questions in " + city;
+            default -> h = capital(n) + " " + pick(rnd, Lexicon.GENERAL) + " " + pick(rnd, topic.verbs()) + " after "
+                    + pick(rnd, Lexicon.ADJ) + " " + pick(rnd, topic.nouns());
+        }
+        return capital(h);
+    }
+
+    private static String sentence(SplittableRandom rnd, Lexicon.Topic topic, String city, String lead, String leadRole) {
+        String t = pick(rnd, Lexicon.TEMPLATES);
+        StringBuilder out = new StringBuilder(t.length() + 64);
+        int i = 0;
+        while (i < t.length()) {
+            char c = t.charAt(i);
+            if (c != '{') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int close = t.indexOf('}', i);
+            String slot = t.substring(i + 1, close);
+            i = close + 1;
+            String v = switch (slot) {
+                case "P" -> rnd.nextDouble() < 0.5 ? lead : pick(rnd, Lexicon.FIRST) + " " + pick(rnd, Lexicon.LAST);
+                case "L" -> rnd.nextDouble() < 0.6 ? lead.substring(lead.indexOf(' ') + 1) : pick(rnd, Lexicon.LAST);
+                case "R" -> rnd.nextDouble() < 0.5 ? leadRole : pick(rnd, topic.roles());
+                case "O" -> pick(rnd, topic.orgs());
+                case "N", "N2", "N3" -> pick(rnd, topic.nouns());
+                case "V" -> pick(rnd, topic.verbs());
+                case "A" -> pick(rnd, Lexicon.ADJ);
+                case "G" -> pick(rnd, Lexicon.GENERAL);
+                case "C" -> rnd.nextDouble() < 0.7 ? city : pick(rnd, Lexicon.CITIES);
+                case "W" -> pick(rnd, Lexicon.TIME);
+                case "K" -> Integer.toString(2 + rnd.nextInt(480));
+                default -> slot;
+            };
+            out.append(v);
+        }
+        return capital(out.toString());
+    }
+
+    private int storySize(SplittableRandom rnd, int remaining) {
+        int size;
+        if (rnd.nextDouble() < 0.45) {
+            size = 1;
+        } else {
+            // Heavy tail: most stories reach a few outlets, a few reach dozens.
+            double u = 1.0 - rnd.nextDouble();
+            size = 2 + (int) Math.min(38, Math.floor(Math.pow(u, -1.0 / 1.3) - 1) * 2);
+        }
+        return Math.min(size, remaining);
+    }
+
+    private List<Article> publish(Story story, int size, SplittableRandom rnd) {
+        List<Article> out = new ArrayList<>();
+        List<String[]> pool = new ArrayList<>(outlets.subList(WIRES.length, outlets.size()));
+        String[] originOutlet = outlets.stream().filter(o -> o[1].equals(story.originOutlet())).findFirst().orElseThrow();
+        pool.remove(originOutlet);
+        // The origin itself is in the corpus for outlet originals always, for wire stories half the time.
+        boolean originInCorpus = story.wireCredit() == null || rnd.nextDouble() < 0.5 || size == 1;
+        int made = 0;
+        if (originInCorpus) {
+            out.add(article(story, originOutlet, story.paragraphs(), story.title(), story.originTime(), true, "identical", rnd));
+            made++;
+        }
+        while (made < size && !pool.isEmpty()) {
+            String[] outlet = pool.remove(rnd.nextInt(pool.size()));
+            long lagS = (long) Math.min(5 * 86_400.0, Math.exp(Math.log(3 * 3600.0) + 1.0 * gaussian(rnd)));
+            Instant when = story.originTime().plusSeconds(Math.max(60, lagS));
+            List<String> edits = new ArrayList<>();
+            List<String> paras = new ArrayList<>(story.paragraphs());
+            String title = story.title();
+            if (paras.size() > 3 && rnd.nextDouble() < 0.3) {
+                int keep = Math.max(2, (int) Math.round(paras.size() * (0.4 + 0.4 * rnd.nextDouble())));
+                paras = new ArrayList<>(paras.subList(0, keep));
+                edits.add("trimmed");
+            }
+            if (rnd.nextDouble() < 0.1) {
+                paras.add(localParagraph(rnd, outlet, story));
+                edits.add("extended");
+            }
+            if (rnd.nextDouble() < 0.1) {
+                paras.set(0, localParagraph(rnd, outlet, story));
+                edits.add("lede_rewritten");
+            }
+            if (rnd.nextDouble() < 0.15) {
+                paras.add(0, "In " + story.city() + ", readers of " + outlet[0] + " have followed this closely. "
+                        + localParagraph(rnd, outlet, story));
+                edits.add("local_intro");
+            }
+            if (rnd.nextDouble() < 0.35) {
+                SplittableRandom h = rnd.split();
+                Lexicon.Topic t = Lexicon.TOPICS.stream().filter(x -> x.name().equals(story.topic())).findFirst()
+                        .orElse(Lexicon.TOPICS.get(0));
+                title = headline(h, t, story.city());
+                edits.add("headline_changed");
+            } else if (rnd.nextDouble() < 0.3) {
+                title = titleCase(title);
+                edits.add("title_case");
+            }
+            if (rnd.nextDouble() < 0.4) {
+                paras.replaceAll(CorpusGenerator::curlyQuotes);
+                edits.add("quotes");
+            }
+            if (rnd.nextDouble() < 0.1) {
+                int which = rnd.nextInt(paras.size());
+                paras.set(which, typo(paras.get(which), rnd));
+                edits.add("typos");
+            }
+            if (rnd.nextDouble() < 0.4) {
+                String year = Integer.toString(when.atZone(ZoneOffset.UTC).getYear());
+                paras.add(pick(rnd, Lexicon.BOILERPLATE).replace("{OUTLET}", outlet[0]).replace("{Y}", year));
+                edits.add("boilerplate");
+            }
+            if (edits.isEmpty()) {
+                edits.add("identical");
+            }
+            out.add(article(story, outlet, paras, title, when, false, String.join("|", edits), rnd));
+            made++;
+        }
+        return out;
+    }
+
+    private Article article(Story story, String[] outlet, List<String> paras, String title, Instant when, boolean origin,
+                            String edits, SplittableRandom rnd) {
+        List<String> body = new ArrayList<>(paras);
+        if (story.wireCredit() != null && !outlet[1].equals(story.originOutlet()) && rnd.nextDouble() < 0.7) {
+            String credit = story.wireCredit();
+            switch (rnd.nextInt(3)) {
+                case 0 -> body.set(0, story.city().toUpperCase(Locale.ROOT) + " (" + credit + ") \u2014 " + body.get(0));
+                case 1 -> body.add(0, "By " + (credit.equals("AP") ? "The Associated Press" : credit));
+                default -> body.add("Reporting by " + credit + ".");
+            }
+        }
+        String slug = OutletResolver.slug(title);
+        String id = "g-" + story.id().substring(1) + "-" + outlet[1].substring(0, outlet[1].indexOf('.'));
+        String url = "https://www." + outlet[1] + "/" + DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC)
+                .format(when) + "/" + (slug.length() > 60 ? slug.substring(0, 60) : slug);
+        Instant scraped = when.plusSeconds(600 + rnd.nextInt(6 * 3600));
+        return new Article(id, story.id(), story.topic(), outlet, url, title, String.join("\n\n", body), when, scraped,
+                origin, edits);
+    }
+
+    private String localParagraph(SplittableRandom rnd, String[] outlet, Story story) {
+        Lexicon.Topic t = Lexicon.TOPICS.stream().filter(x -> x.name().equals(story.topic())).findFirst()
+                .orElse(Lexicon.TOPICS.get(rnd.nextInt(Lexicon.TOPICS.size())));
+        String who = pick(rnd, Lexicon.FIRST) + " " + pick(rnd, Lexicon.LAST);
+        return sentence(rnd, t, story.city(), who, pick(rnd, t.roles())) + " " + sentence(rnd, t, story.city(), who,
+                pick(rnd, t.roles()));
+    }
+
+    private void writeRecord(JsonFactory json, OutputStream out, Article a, String id, Instant scraped,
+                             SplittableRandom rnd) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(a.text().length() + 512);
+        try (JsonGenerator g = json.createGenerator(buf, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringField("id", id);
+            g.writeStringField("url", a.url());
+            // Outlets appear by name or by domain, as they do in real scrapes (each outlet always the same way).
+            g.writeStringField("outlet", (a.outlet()[1].hashCode() & 7) < 2 ? a.outlet()[0] : a.outlet()[1]);
+            g.writeStringField("title", a.title());
+            g.writeStringField("text", a.text());
+            if (rnd.nextDouble() >= 0.03) {
+                double f = rnd.nextDouble();
+                if (f < 0.7) {
+                    g.writeStringField("published_at", a.publishedAt().toString());
+                } else if (f < 0.8) {
+                    g.writeStringField("published_at", a.publishedAt().atOffset(ZoneOffset.ofHours(2)).toString());
+                } else if (f < 0.9) {
+                    g.writeNumberField("published_at", a.publishedAt().toEpochMilli());
+                } else {
+                    g.writeStringField("published_at", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                            .withZone(ZoneOffset.UTC).format(a.publishedAt()));
+                }
+            }
+            g.writeStringField("scraped_at", scraped.toString());
+            g.writeStringField("language", "en");
+            g.writeEndObject();
+        }
+        buf.write('\n');
+        buf.writeTo(out);
+    }
+
+    /** A broken record of one of the kinds real scrapes contain. */
+    private static byte[] brokenRecord(SplittableRandom rnd, Article a) {
+        String s;
+        switch (rnd.nextInt(4)) {
+            case 0 -> s = "{\"id\": \"" + a.id() + "-broken\", \"title\": \"" + a.title() + "\", \"text\": \"cut off";
+            case 1 -> s = "{\"id\": \"" + a.id() + "-notext\", \"url\": \"" + a.url() + "\", \"text\": \"   \"}";
+            case 2 -> s = "{\"id\": \"" + a.id() + "-typed\", \"text\": {\"body\": \"nested\"}}";
+            default -> {
+                byte[] head = ("{\"id\": \"" + a.id() + "-latin1\", \"text\": \"caf").getBytes(StandardCharsets.UTF_8);
+                byte[] tail = "\"}\n".getBytes(StandardCharsets.UTF_8);
+                byte[] outb = new byte[head.length + 1 + tail.length];
+                System.arraycopy(head, 0, outb, 0, head.length);
+                outb[head.length] = (byte) 0xE9; // Latin-1 é: invalid as UTF-8
+                System.arraycopy(tail, 0, outb, head.length + 1, tail.length);
+                return outb;
+            }
+        }
+        return (s + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String curlyQuotes(String p) {
+        StringBuilder sb = new StringBuilder(p.length());
+        boolean open = true;
+        for (int i = 0; i < p.length(); i++) {
+            char c = p.charAt(i);
+            if (c == '"') {
+                sb.append(open ? '\u201C' : '\u201D');
+                open = !open;
+            } else if (c == '\'') {
+                sb.append('\u2019');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String typo(String p, SplittableRandom rnd) {
+        char[] c = p.toCharArray();
+        for (int k = 0; k < 3; k++) {
+            int i = 1 + rnd.nextInt(Math.max(1, c.length - 2));
+            if (Character.isLetter(c[i]) && Character.isLetter(c[i - 1])) {
+                char t = c[i];
+                c[i] = c[i - 1];
+                c[i - 1] = t;
+            }
+        }
+        return new String(c);
+    }
+
+    private static String titleCase(String t) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : t.split(" ")) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(w.length() > 3 ? capital(w) : w);
+        }
+        return sb.toString();
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u1 = 1.0 - rnd.nextDouble();
+        double u2 = rnd.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static <T> T pick(SplittableRandom rnd, List<T> list) {
+        return list.get(rnd.nextInt(list.size()));
+    }
+
+    /** Writes a small text file (used for fixtures and sidecars). */
+    public static void writeText(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(content);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.wiretrace.pipeline.run;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wiretrace.config.ConfigLoader;
+import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.pipeline.dedup.ExactDedupStage;
+import io.wiretrace.pipeline.ingest.IngestStage;
+import io.wiretrace.pipeline.ingest.InputPlan;
+import io.wiretrace.pipeline.ingest.InputPlanner;
+import io.wiretrace.pipeline.normalize.NormalizeStage;
+import io.wiretrace.pipeline.report.OutputCommitter;
+import io.wiretrace.pipeline.report.ReportWriter;
+import io.wiretrace.pipeline.report.Tables;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The {@code run} action: ingest → normalise → exact dedup → reports, committed atomically with a
+ * manifest. Each step runs under a named Spark job group so the Spark UI reads like the pipeline.
+ * Counts come from the data itself (row counts of what is written), never from accumulators, so a
+ * retried task cannot inflate them.
+ */
+public final class RunJob {
+
+    /** What to run. */
+    public record Request(WiretraceConfig config, List<String> inputs, String output, boolean overwrite, String runId) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SparkSession spark;
+    private final Request request;
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+
+    public RunJob(SparkSession spark, Request request) {
+        this.spark = spark;
+        this.request = request;
+    }
+
+    public RunResult run() throws IOException {
+        Instant started = Instant.now();
+        WiretraceConfig config = request.config();
+        SparkContext sc = spark.sparkContext();
+        OutputCommitter committer = new OutputCommitter(request.output(), request.runId(), request.overwrite(),
+                sc.hadoopConfiguration());
+        committer.checkTarget();
+        String staging = committer.stagingDir();
+        try {
+            InputPlan plan = timed("plan", "List input files and plan read splits", () ->
+                    InputPlanner.plan(request.inputs(), config.input().format(), config.input().splitBytes(),
+                            sc.hadoopConfiguration()));
+
+            Dataset<Row> parsed = IngestStage.read(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> accepted = parsed.filter(col("reject_reason").isNull());
+            Dataset<Row> rejected = parsed.filter(col("reject_reason").isNotNull())
+                    .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
+            Dataset<Row> records = ExactDedupStage.apply(NormalizeStage.apply(accepted, config))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+
+            // Stage counts, derived from data (two small aggregations over cached rows).
+            Map<String, Long> byStatus = new TreeMap<>();
+            long[] dateWarnings = {0};
+            timed("ingest", "Read, parse, normalise and deduplicate input records", () -> {
+                for (Row r : records.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)))
+                        .collectAsList()) {
+                    byStatus.put(r.getString(0), r.getLong(1));
+                    dateWarnings[0] += r.getLong(2);
+                }
+                return null;
+            });
+            Map<String, Long> rejectsByReason = new TreeMap<>();
+            timed("rejects_by_reason", "Count rejects by reason", () -> {
+                for (Row r : rejected.groupBy("reason").count().collectAsList()) {
+                    rejectsByReason.put(r.getString(0), r.getLong(1));
+                }
+                return null;
+            });
+            long articles = byStatus.getOrDefault(ExactDedupStage.KEPT, 0L);
+            long duplicates = byStatus.getOrDefault(ExactDedupStage.DUPLICATE, 0L);
+            long rejects = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+
+            ReportWriter writer = new ReportWriter(config.output().compression(), config.output().maxRecordsPerFile());
+            timed("write_articles", "Write the articles table", () -> {
+                writer.write(Tables.ARTICLES, records.filter(col("status").equalTo(ExactDedupStage.KEPT)), articles, staging);
+                return null;
+            });
+            timed("write_rejects", "Write the rejects table", () -> {
+                writer.write(Tables.REJECTS, rejected, rejects, staging);
+                return null;
+            });
+            Dataset<Row> lineage = records.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),
+                            col("status"), col("article_id"), lit(null).cast("string").as("reason"))
+                    .unionByName(rejected.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),
+                            lit("rejected").as("status"), lit(null).cast("string").as("article_id"), col("reason")));
+            long recordsIn = articles + duplicates + rejects;
+            timed("write_lineage", "Write the lineage table", () -> {
+                writer.write(Tables.LINEAGE, lineage, recordsIn, staging);
+                return null;
+            });
+
+            // The accounting identity, checked against what was actually written.
+            Map<String, Long> written = new LinkedHashMap<>();
+            timed("verify", "Count written tables", () -> {
+                for (Tables.Table t : Tables.ALL) {
+                    written.put(t.name(), spark.read().parquet(staging + "/" + t.name()).count());
+                }
+                return null;
+            });
+            if (written.get("lineage") != written.get("articles") + duplicates + written.get("rejects")
+                    || written.get("articles") != articles || written.get("rejects") != rejects) {
+                throw new IllegalStateException("Cannot commit run: records_in " + written.get("lineage")
+                        + " != articles " + written.get("articles") + " + exact_duplicates " + duplicates
+                        + " + rejects " + written.get("rejects"));
+            }
+            parsed.unpersist();
+            records.unpersist();
+
+            double rejectRate = recordsIn == 0 ? 0.0 : (double) rejects / recordsIn;
+            boolean exceeded = rejectRate > config.quality().maxRejectRate();
+            RunResult result = new RunResult(request.runId(), committer.targetDir(), recordsIn, articles, duplicates,
+                    rejects, rejectRate, exceeded, rejectsByReason, timings);
+            writeManifest(committer, plan, result, written, dateWarnings[0], started);
+            committer.commit();
+            return result;
+        } catch (IOException | RuntimeException e) {
+            committer.abort();
+            throw e;
+        }
+    }
+
+    private <T> T timed(String step, String description, Supplier<T> work) {
+        SparkContext sc = spark.sparkContext();
+        sc.setJobGroup("wiretrace:" + step, description, false);
+        long t0 = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            timings.put(step, (System.nanoTime() - t0) / 1_000_000);
+            sc.clearJobGroup();
+        }
+    }
+
+    private void writeManifest(OutputCommitter committer, InputPlan plan, RunResult r, Map<String, Long> written,
+                               long dateWarnings, Instant started) throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("run_id", r.runId());
+        m.put("status", r.rejectRateExceeded() ? "reject_rate_exceeded" : "succeeded");
+        m.put("wiretrace_version", BuildInfo.version());
+        m.put("git_commit", BuildInfo.gitCommit());
+        m.put("started_at", started.toString());
+        m.put("finished_at", Instant.now().toString());
+        ObjectNode sparkNode = m.putObject("spark");
+        sparkNode.put("app_id", spark.sparkContext().applicationId());
+        sparkNode.put("version", spark.version());
+        sparkNode.put("master", spark.sparkContext().master());
+        m.put("config_hash", ConfigLoader.hash(request.config()));
+        m.set("config", ConfigLoader.toTree(request.config()));
+        ObjectNode inputs = m.putObject("inputs");
+        ArrayNode paths = inputs.putArray("paths");
+        plan.inputs().forEach(paths::add);
+        inputs.put("files", plan.files().size());
+        inputs.put("bytes", plan.totalBytes());
+        inputs.put("splits", plan.splits().size());
+        ObjectNode byFormat = inputs.putObject("files_by_format");
+        Map<String, Long> formats = new TreeMap<>();
+        plan.files().forEach(f -> formats.merge(f.format(), 1L, Long::sum));
+        formats.forEach(byFormat::put);
+        ArrayNode skipped = inputs.putArray("skipped_files");
+        plan.skipped().forEach(skipped::add);
+        ObjectNode counts = m.putObject("counts");
+        counts.put("records_in", r.recordsIn());
+        counts.put("articles", r.articles());
+        counts.put("exact_duplicates", r.exactDuplicates());
+        counts.put("rejects", r.rejects());
+        counts.put("identity", "records_in = articles + exact_duplicates + rejects");
+        counts.put("identity_holds", r.recordsIn() == r.articles() + r.exactDuplicates() + r.rejects());
+        ObjectNode byReason = counts.putObject("rejects_by_reason");
+        r.rejectsByReason().forEach(byReason::put);
+        counts.put("date_warnings", dateWarnings);
+        ObjectNode stages = m.putObject("stages");
+        stages.putObject("ingest").put("records_in", r.recordsIn()).put("parsed", r.recordsIn() - r.rejects())
+                .put("rejected", r.rejects());
+        stages.putObject("normalize").put("records", r.recordsIn() - r.rejects());
+        stages.putObject("exact_dedup").put("kept", r.articles()).put("exact_duplicates", r.exactDuplicates());
+        ObjectNode quality = m.putObject("quality");
+        quality.put("reject_rate", r.rejectRate());
+        quality.put("max_reject_rate", request.config().quality().maxRejectRate());
+        quality.put("reject_rate_exceeded", r.rejectRateExceeded());
+        ObjectNode tables = m.putObject("tables");
+        for (Tables.Table t : Tables.ALL) {
+            tables.putObject(t.name()).put("rows", written.get(t.name()))
+                    .put("path", committer.targetDir() + "/" + t.name());
+        }
+        ObjectNode t = m.putObject("timings_ms");
+        r.timingsMs().forEach(t::put);
+        try (OutputStream out = committer.fileSystem().create(new Path(committer.stagingDir(), "_manifest.json"), true)) {
+            JSON.writeValue(out, m);
+        }
+    }
+}

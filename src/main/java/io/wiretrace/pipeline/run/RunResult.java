@@ -1,0 +1,11 @@
+package io.wiretrace.pipeline.run;
+
+import java.util.Map;
+
+/**
+ * What a run produced, immutable. {@code rejectRate} is rejects / records_in; the CLI turns a rate
+ * above the limit into exit code 3.
+ */
+public record RunResult(String runId, String outputDir, long recordsIn, long articles, long exactDuplicates,
+                        long rejects, double rejectRate, boolean rejectRateExceeded, Map<String, Long> rejectsByReason,
+                        Map<String, Long> timingsMs) {}
