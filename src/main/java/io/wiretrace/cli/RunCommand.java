@@ -94,6 +94,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
 
+        // An embedding application (or a test) may own a session already: use it, leave it running.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(cfg);
         try {
             RunResult r = new RunJob(spark, new RunJob.Request(cfg, in, out, overwrite, runId)).run();
@@ -107,7 +109,9 @@ final class RunCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
-            spark.stop();
+            if (ownSession) {
+                spark.stop();
+            }
         }
     }
 
