@@ -114,7 +114,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Out
         require(outlets.aliases() != null && outlets.displayNames() != null, "Invalid outlets: aliases and display_names must be maps");
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
-        require(output.maxRecordsPerFile() >= 1000, "Invalid output.max_records_per_file: must be at least 1000");
+        require(output.maxRecordsPerFile() >= 100, "Invalid output.max_records_per_file: must be at least 100");
         require(COMPRESSIONS.contains(output.compression()),
                 "Invalid output.compression: '" + output.compression() + "' is not one of " + new java.util.TreeSet<>(COMPRESSIONS));
         require(spark.master() != null && !spark.master().isBlank(), "Invalid spark.master: must not be empty");
