@@ -24,6 +24,7 @@ if [[ -z "$JAR" || ! -f "$ROOT/target/spark.classpath" ]]; then
   (cd "$ROOT" && mvn -q -B -ntp -DskipTests package) >&2
   JAR="$(ls "$ROOT"/target/wiretrace-*.jar | grep -v original | head -n 1)"
 fi
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 SUBMIT="${SPARK_HOME:+$SPARK_HOME/bin/spark-submit}"
 [[ -n "$SUBMIT" && -x "$SUBMIT" ]] || SUBMIT="$(command -v spark-submit || true)"
 if [[ -n "$SUBMIT" ]]; then

@@ -25,8 +25,10 @@ public final class BuildInfo {
         return value("version");
     }
 
+    /** Abbreviated commit, with "-dirty" when the build had uncommitted changes. */
     public static String gitCommit() {
-        return value("git.commit");
+        String c = value("git.commit");
+        return "true".equals(PROPS.getProperty("git.dirty")) && !c.equals("unknown") ? c + "-dirty" : c;
     }
 
     private static String value(String key) {
