@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = WiretraceCommand.Version.class,
         description = "Finds syndicated news stories in scraped corpora and reports how they spread.",
-        subcommands = {RunCommand.class, GenerateCommand.class},
+        subcommands = {RunCommand.class, GenerateCommand.class, EvalCommand.class},
         footer = ExitCodes.TABLE)
 public final class WiretraceCommand implements Runnable {
 

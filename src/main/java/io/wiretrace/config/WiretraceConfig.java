@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * immutable records (YAML keys are the snake_case forms of the component names). Every key, with
  * its default and meaning, is documented in {@code conf/wiretrace.yaml}; a test keeps the two equal.
  */
-public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Output output, Spark spark)
+public record WiretraceConfig(Input input, Outlets outlets, Syndication syndication, Quality quality, Output output,
+                              Spark spark)
         implements Serializable {
 
     public static final Set<String> FORMATS = Set.of("auto", "jsonl", "csv", "parquet", "pages");
@@ -30,6 +31,18 @@ public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Out
 
     /** Outlet canonicalisation: raw name/domain/key → key, and key → display name. */
     public record Outlets(Map<String, String> aliases, Map<String, String> displayNames) implements Serializable {}
+
+    /** Near-duplicate detection (MinHash LSH) and story building. */
+    public record Syndication(boolean enabled, String shingleUnit, int shingleSize, int minhashComponents,
+                              Lsh lsh, Verify verify) implements Serializable {}
+
+    /** LSH banding: bands × rows chosen from the threshold unless both are set (> 0). */
+    public record Lsh(double threshold, int bands, int rows, double falsePositiveWeight, double falseNegativeWeight,
+                      int maxBucketSize, int giantBucketWindow) implements Serializable {}
+
+    /** A candidate pair is a copy when jaccard ≥ jaccard, or containment ≥ containment with at
+     *  least min_shared_shingles in common. */
+    public record Verify(double jaccard, double containment, int minSharedShingles) implements Serializable {}
 
     public record Quality(double maxRejectRate) implements Serializable {}
 
@@ -72,6 +85,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Out
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>()),
+                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15)),
                 new Quality(0.05),
                 new Output(500_000, "snappy"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
@@ -79,7 +93,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Out
 
     /** Checks every value; throws {@link ConfigException} with an "Invalid X: reason" message. */
     public WiretraceConfig validate() {
-        require(input != null && outlets != null && quality != null && output != null && spark != null,
+        require(input != null && outlets != null && syndication != null && quality != null && output != null && spark != null,
                 "Invalid configuration: a section is null");
         require(input.csv() != null && input.pages() != null, "Invalid configuration: input.csv or input.pages is null");
         require(FORMATS.contains(input.format()),
@@ -112,6 +126,29 @@ public record WiretraceConfig(Input input, Outlets outlets, Quality quality, Out
                     "Invalid input.pages.scraped_at: cannot parse '" + input.pages().scrapedAt() + "' as a time");
         }
         require(outlets.aliases() != null && outlets.displayNames() != null, "Invalid outlets: aliases and display_names must be maps");
+        require(syndication != null && syndication.lsh() != null && syndication.verify() != null,
+                "Invalid syndication: a section is null");
+        require(Set.of("word", "char").contains(syndication.shingleUnit()),
+                "Invalid syndication.shingle_unit: '" + syndication.shingleUnit() + "' is not word or char");
+        require(syndication.shingleSize() >= 1 && syndication.shingleSize() <= 50,
+                "Invalid syndication.shingle_size: " + syndication.shingleSize() + " is outside 1..50");
+        require(syndication.minhashComponents() >= 16 && syndication.minhashComponents() <= 1024,
+                "Invalid syndication.minhash_components: " + syndication.minhashComponents() + " is outside 16..1024");
+        Lsh lsh = syndication.lsh();
+        require(lsh.threshold() > 0 && lsh.threshold() < 1, "Invalid syndication.lsh.threshold: must be in (0, 1)");
+        require((lsh.bands() == 0) == (lsh.rows() == 0),
+                "Invalid syndication.lsh: set both bands and rows, or neither (then they follow the threshold)");
+        require(lsh.bands() >= 0 && lsh.rows() >= 0 && lsh.bands() * lsh.rows() <= syndication.minhashComponents(),
+                "Invalid syndication.lsh: bands × rows must not exceed minhash_components");
+        require(lsh.falsePositiveWeight() >= 0 && lsh.falseNegativeWeight() >= 0
+                        && lsh.falsePositiveWeight() + lsh.falseNegativeWeight() > 0,
+                "Invalid syndication.lsh weights: must be non-negative, not both zero");
+        require(lsh.maxBucketSize() >= 2, "Invalid syndication.lsh.max_bucket_size: must be at least 2");
+        require(lsh.giantBucketWindow() >= 1, "Invalid syndication.lsh.giant_bucket_window: must be at least 1");
+        Verify v = syndication.verify();
+        require(v.jaccard() > 0 && v.jaccard() <= 1, "Invalid syndication.verify.jaccard: must be in (0, 1]");
+        require(v.containment() > 0 && v.containment() <= 1, "Invalid syndication.verify.containment: must be in (0, 1]");
+        require(v.minSharedShingles() >= 1, "Invalid syndication.verify.min_shared_shingles: must be at least 1");
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
         require(output.maxRecordsPerFile() >= 100, "Invalid output.max_records_per_file: must be at least 100");

@@ -68,8 +68,12 @@ public final class Tables {
                     new Col("word_count", DataTypes.IntegerType, "Words in the text."),
                     new Col("source_file", STR, "Input file the kept record came from."),
                     new Col("extra", DataTypes.createMapType(STR, STR), "Input fields outside the contract, as text."),
-                    new Col("story_id", STR, "Story this article belongs to (syndication engine); null until it runs."),
-                    new Col("topic_id", DataTypes.IntegerType, "Topic cluster (topic engine); null until it runs.")),
+                    new Col("story_id", STR, "Story this article belongs to; an article with no copies is its own story. Null when syndication is disabled."),
+                    new Col("topic_id", DataTypes.IntegerType, "Topic cluster (topic engine); null until it runs."),
+                    new Col("is_origin", DataTypes.BooleanType, "True for the story's origin (earliest known published_at; ties by article_id)."),
+                    new Col("wire_credit", STR, "Wire agency credited in a dateline, byline or credit line (AP, Reuters, AFP, TASS, ...); null when none."),
+                    new Col("edit_kind", STR, "Change from the story's origin: identical, trimmed, extended, headline_changed, lede_rewritten, other; null for origins, singletons and stories without known times."),
+                    new Col("lag_from_origin_s", DataTypes.LongType, "Seconds after the origin's publication; null when either time is unknown.")),
             List.of("article_id"));
 
     public static final Table REJECTS = new Table("rejects",
@@ -93,7 +97,84 @@ public final class Tables {
                     new Col("reason", STR, "Reject reason code, or null.")),
             List.of("source_file", "ordinal", "location"));
 
-    public static final List<Table> ALL = List.of(ARTICLES, REJECTS, LINEAGE);
+    private static final DataType LONG = DataTypes.LongType;
+    private static final DataType INT = DataTypes.IntegerType;
+    private static final DataType DBL = DataTypes.DoubleType;
+
+    public static final Table SYNDICATION_PAIRS = new Table("syndication_pairs",
+            "One row per verified copy pair (article_id_a < article_id_b).",
+            List.of(
+                    new Col("article_id_a", STR, "First article (smaller id)."),
+                    new Col("article_id_b", STR, "Second article."),
+                    new Col("outlet_a", STR, "Outlet of article a."),
+                    new Col("outlet_b", STR, "Outlet of article b."),
+                    new Col("jaccard", DBL, "Exact Jaccard similarity of the two shingle sets."),
+                    new Col("containment", DBL, "Exact containment |A∩B| / min(|A|,|B|)."),
+                    new Col("matched_by", STR, "Which threshold made it a copy: jaccard, containment or both."),
+                    new Col("lag_s", LONG, "Seconds from a's publication to b's (negative when b was first); null when unknown.")),
+            List.of("article_id_a", "article_id_b"));
+
+    public static final Table STORIES = new Table("stories",
+            "One row per story (including single-article stories).",
+            List.of(
+                    new Col("story_id", STR, "Stable story id (hash of the origin article id, or of the smallest member id when no time is known)."),
+                    new Col("origin_article_id", STR, "The origin article; null when no member has a known publication time."),
+                    new Col("origin_outlet", STR, "Outlet that published first; null when unknown."),
+                    new Col("title", STR, "Title of the origin (or of the smallest member when the origin is unknown)."),
+                    new Col("wire_credit", STR, "Wire agency credited by the origin, else by most members; null when none."),
+                    new Col("first_published_at", TS, "Earliest known publication time."),
+                    new Col("last_published_at", TS, "Latest known publication time."),
+                    new Col("spread_s", LONG, "Seconds from first to last publication."),
+                    new Col("n_articles", INT, "Articles in the story."),
+                    new Col("n_outlets", INT, "Distinct outlets in the story."),
+                    new Col("outlets", DataTypes.createArrayType(STR), "The story's outlets, sorted.")),
+            List.of("story_id"));
+
+    public static final Table STORY_SPREAD = new Table("story_spread",
+            "The spread curve: one row per article of every story with two or more articles, in pickup order.",
+            List.of(
+                    new Col("story_id", STR, "Story."),
+                    new Col("outlet", STR, "Outlet of this pickup."),
+                    new Col("article_id", STR, "Article."),
+                    new Col("published_at", TS, "Publication time; null when unknown (ranked last)."),
+                    new Col("lag_from_origin_s", LONG, "Seconds after the origin."),
+                    new Col("pickup_rank", INT, "1 for the origin, then by publication time (ties by article_id)."),
+                    new Col("cumulative_outlets", INT, "Distinct outlets that have carried the story up to this pickup.")),
+            List.of("story_id", "pickup_rank"));
+
+    public static final Table OUTLET_OVERLAP = new Table("outlet_overlap",
+            "Who follows whom: one row per pair of outlets (outlet_a < outlet_b) sharing at least one story.",
+            List.of(
+                    new Col("outlet_a", STR, "First outlet (smaller key)."),
+                    new Col("outlet_b", STR, "Second outlet."),
+                    new Col("shared_stories", LONG, "Stories both carried."),
+                    new Col("stories_a", LONG, "Stories outlet a carried."),
+                    new Col("stories_b", LONG, "Stories outlet b carried."),
+                    new Col("jaccard", DBL, "shared / (stories_a + stories_b - shared)."),
+                    new Col("overlap_coefficient", DBL, "shared / min(stories_a, stories_b)."),
+                    new Col("a_first", LONG, "Shared stories that outlet a published first."),
+                    new Col("b_first", LONG, "Shared stories that outlet b published first."),
+                    new Col("median_lag_s", DBL, "Median of (b's first publication - a's) over shared stories with known times.")),
+            List.of("outlet_a", "outlet_b"));
+
+    public static final Table OUTLET_SUMMARY = new Table("outlet_summary",
+            "One row per outlet: originality and dependence on others.",
+            List.of(
+                    new Col("outlet", STR, "Outlet key."),
+                    new Col("n_articles", LONG, "Articles."),
+                    new Col("n_stories", LONG, "Distinct stories."),
+                    new Col("originals", LONG, "Articles that are their story's origin (singletons included)."),
+                    new Col("copies", LONG, "Articles that copy another outlet's or agency's story (not the origin)."),
+                    new Col("wire_share", DBL, "Share of articles with a wire credit."),
+                    new Col("median_pickup_lag_s", DBL, "Median lag of its copies behind their origins."),
+                    new Col("top_sources", DataTypes.createArrayType(STR), "Origin outlets it copies most (up to 5, most first).")),
+            List.of("outlet"));
+
+    public static final List<Table> ALL = List.of(ARTICLES, REJECTS, LINEAGE, SYNDICATION_PAIRS, STORIES, STORY_SPREAD,
+            OUTLET_OVERLAP, OUTLET_SUMMARY);
+
+    /** Tables every run writes; the others need syndication enabled. */
+    public static final List<Table> CORE = List.of(ARTICLES, REJECTS, LINEAGE);
 
     private Tables() {}
 }

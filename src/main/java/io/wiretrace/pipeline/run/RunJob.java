@@ -20,6 +20,9 @@ import io.wiretrace.pipeline.normalize.NormalizeStage;
 import io.wiretrace.pipeline.report.OutputCommitter;
 import io.wiretrace.pipeline.report.ReportWriter;
 import io.wiretrace.pipeline.report.Tables;
+import io.wiretrace.pipeline.syndication.SyndicationReports;
+import io.wiretrace.pipeline.syndication.SyndicationStage;
+import java.util.ArrayList;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -100,8 +103,23 @@ public final class RunJob {
             long rejects = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
 
             ReportWriter writer = new ReportWriter(config.output().compression(), config.output().maxRecordsPerFile());
+            Dataset<Row> kept = records.filter(col("status").equalTo(ExactDedupStage.KEPT));
+            Dataset<Row> articleRows = kept;
+            List<Tables.Table> tables = new ArrayList<>(Tables.CORE);
+            Map<String, Object> syndicationCounts = new LinkedHashMap<>();
+            Dataset<Row> pairs = null;
+            if (config.syndication().enabled()) {
+                SyndicationStage.Result syn = timed("syndication", "Detect copies (MinHash LSH), verify them, build stories",
+                        () -> SyndicationStage.run(kept, config.syndication()));
+                syndicationCounts.putAll(syn.counts());
+                articleRows = kept.join(syn.assignments(), "article_id", "left").persist(StorageLevel.MEMORY_AND_DISK());
+                pairs = syn.pairs();
+                tables.addAll(List.of(Tables.SYNDICATION_PAIRS, Tables.STORIES, Tables.STORY_SPREAD, Tables.OUTLET_OVERLAP,
+                        Tables.OUTLET_SUMMARY));
+            }
+            Dataset<Row> finalArticles = articleRows;
             timed("write_articles", "Write the articles table", () -> {
-                writer.write(Tables.ARTICLES, records.filter(col("status").equalTo(ExactDedupStage.KEPT)), articles, staging);
+                writer.write(Tables.ARTICLES, finalArticles, articles, staging);
                 return null;
             });
             timed("write_rejects", "Write the rejects table", () -> {
@@ -117,11 +135,27 @@ public final class RunJob {
                 writer.write(Tables.LINEAGE, lineage, recordsIn, staging);
                 return null;
             });
+            if (pairs != null) {
+                Map<String, Dataset<Row>> derived = new LinkedHashMap<>();
+                derived.put("syndication_pairs", pairs);
+                derived.put("stories", SyndicationReports.stories(finalArticles));
+                derived.put("story_spread", SyndicationReports.storySpread(finalArticles));
+                derived.put("outlet_overlap", SyndicationReports.outletOverlap(finalArticles));
+                derived.put("outlet_summary", SyndicationReports.outletSummary(finalArticles));
+                for (Tables.Table t : tables.subList(Tables.CORE.size(), tables.size())) {
+                    Dataset<Row> rows = derived.get(t.name()).persist(StorageLevel.MEMORY_AND_DISK());
+                    timed("write_" + t.name(), "Write the " + t.name() + " table", () -> {
+                        writer.write(t, rows, rows.count(), staging);
+                        return null;
+                    });
+                    rows.unpersist();
+                }
+            }
 
             // The accounting identity, checked against what was actually written.
             Map<String, Long> written = new LinkedHashMap<>();
             timed("verify", "Count written tables", () -> {
-                for (Tables.Table t : Tables.ALL) {
+                for (Tables.Table t : tables) {
                     written.put(t.name(), spark.read().parquet(staging + "/" + t.name()).count());
                 }
                 return null;
@@ -134,12 +168,13 @@ public final class RunJob {
             }
             parsed.unpersist();
             records.unpersist();
+            finalArticles.unpersist();
 
             double rejectRate = recordsIn == 0 ? 0.0 : (double) rejects / recordsIn;
             boolean exceeded = rejectRate > config.quality().maxRejectRate();
             RunResult result = new RunResult(request.runId(), committer.targetDir(), recordsIn, articles, duplicates,
                     rejects, rejectRate, exceeded, rejectsByReason, timings);
-            writeManifest(committer, plan, result, written, dateWarnings[0], started);
+            writeManifest(committer, plan, result, written, dateWarnings[0], syndicationCounts, started);
             committer.commit();
             return result;
         } catch (IOException | RuntimeException e) {
@@ -161,7 +196,7 @@ public final class RunJob {
     }
 
     private void writeManifest(OutputCommitter committer, InputPlan plan, RunResult r, Map<String, Long> written,
-                               long dateWarnings, Instant started) throws IOException {
+                               long dateWarnings, Map<String, Object> syndication, Instant started) throws IOException {
         ObjectNode m = JSON.createObjectNode();
         m.put("run_id", r.runId());
         m.put("status", r.rejectRateExceeded() ? "reject_rate_exceeded" : "succeeded");
@@ -202,12 +237,21 @@ public final class RunJob {
                 .put("rejected", r.rejects());
         stages.putObject("normalize").put("records", r.recordsIn() - r.rejects());
         stages.putObject("exact_dedup").put("kept", r.articles()).put("exact_duplicates", r.exactDuplicates());
+        if (!syndication.isEmpty()) {
+            ObjectNode syn = stages.putObject("syndication");
+            syndication.forEach((k, v) -> syn.put(k, ((Number) v).longValue()));
+            syn.put("verified_pairs", written.get("syndication_pairs"));
+            syn.put("stories", written.get("stories"));
+        }
         ObjectNode quality = m.putObject("quality");
         quality.put("reject_rate", r.rejectRate());
         quality.put("max_reject_rate", request.config().quality().maxRejectRate());
         quality.put("reject_rate_exceeded", r.rejectRateExceeded());
         ObjectNode tables = m.putObject("tables");
         for (Tables.Table t : Tables.ALL) {
+            if (!written.containsKey(t.name())) {
+                continue;
+            }
             tables.putObject(t.name()).put("rows", written.get(t.name()))
                     .put("path", committer.targetDir() + "/" + t.name());
         }

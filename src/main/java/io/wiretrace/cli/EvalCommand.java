@@ -1,0 +1,53 @@
+package io.wiretrace.cli;
+
+import io.wiretrace.pipeline.eval.SyndicationEval;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Scores a run's output against labelled truth.",
+        subcommands = {EvalCommand.Syndication.class})
+final class EvalCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: syndication");
+    }
+
+    @Command(name = "syndication", mixinStandardHelpOptions = true,
+            description = {"Pairwise precision, recall, F1 and ARI of the run's stories against truth.",
+                    "Truth CSV (header): id,cluster  or  id_a,id_b,label (label: copy | partial | none; partial ignored).",
+                    "Ids are input record ids (the run's lineage.source_id)."},
+            footer = ExitCodes.TABLE)
+    static final class Syndication implements Callable<Integer> {
+        @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output directory of a run.")
+        String run;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV.")
+        String truth;
+
+        @Override
+        public Integer call() {
+            boolean own = SparkSession.getDefaultSession().isEmpty();
+            SparkSession spark = io.wiretrace.pipeline.run.SparkSessions.create(io.wiretrace.config.WiretraceConfig.defaults());
+            try {
+                SyndicationEval.Outcome o = SyndicationEval.run(spark, run, truth);
+                var s = o.scores();
+                System.out.printf("truth: %s, %,d ids (%,d not in the run)%n", o.format(), o.truthIds(), o.missingIds());
+                System.out.printf("pairs: truth %,d, predicted %,d, shared %,d%n", s.truePairs(), s.predictedPairs(), s.sharedPairs());
+                System.out.printf("precision %.4f  recall %.4f  F1 %.4f%s%n", s.precision(), s.recall(), s.f1(),
+                        Double.isNaN(s.ari()) ? "" : String.format("  ARI %.4f", s.ari()));
+                return ExitCodes.OK;
+            } finally {
+                if (own) {
+                    spark.stop();
+                }
+            }
+        }
+    }
+}

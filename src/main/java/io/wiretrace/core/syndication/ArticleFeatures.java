@@ -1,0 +1,56 @@
+package io.wiretrace.core.syndication;
+
+import io.wiretrace.core.text.TextNormalizer;
+import java.io.Serializable;
+
+/**
+ * Everything syndication needs from one article, computed once: shingle set, MinHash signature,
+ * title and lede fingerprints (for edit kinds) and the wire credit.
+ */
+public final class ArticleFeatures implements Serializable {
+
+    /** The features of one article. */
+    public record Features(int[] shingleSet, byte[] signature, long titleHash, long ledeHash, String wireCredit) {}
+
+    private final Shingler shingler;
+    private final MinHashSketcher sketcher;
+
+    public ArticleFeatures(Shingler shingler, MinHashSketcher sketcher) {
+        this.shingler = shingler;
+        this.sketcher = sketcher;
+    }
+
+    public Features compute(String title, String text) {
+        long[] shingles = shingler.shingles(text);
+        return new Features(Shingler.toSet(shingles), sketcher.signature(shingles), fingerprint(title),
+                fingerprint(lede(text)), WireCredits.detect(text));
+    }
+
+    /** The first non-blank line (paragraph) of a text. */
+    static String lede(String text) {
+        if (text == null) {
+            return "";
+        }
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                return line;
+            }
+        }
+        return "";
+    }
+
+    /** 64-bit fingerprint of a string's matching form. */
+    public static long fingerprint(String s) {
+        String m = TextNormalizer.forMatching(s == null ? "" : s);
+        long h = 0xCBF29CE484222325L;
+        for (int i = 0; i < m.length(); i++) {
+            h = (h ^ m.charAt(i)) * 0x100000001B3L;
+        }
+        return Shingler.mix(h);
+    }
+
+    /** A 64-bit key from an article id (its first 16 hex digits): compact join keys for LSH. */
+    public static long docKey(String articleId) {
+        return Long.parseUnsignedLong(articleId.substring(0, 16), 16);
+    }
+}

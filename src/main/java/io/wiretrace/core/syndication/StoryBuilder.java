@@ -1,0 +1,243 @@
+package io.wiretrace.core.syndication;
+
+import io.wiretrace.core.text.ContentIds;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one group of candidate-linked articles into verified copy pairs and stories. Plain Java,
+ * run per connected component of the candidate graph, so every step sees exact shingle sets
+ * without shipping them per pair.
+ *
+ * <p>Stories must be cohesive: plain connected components over copy edges would chain unrelated
+ * articles through one shared paragraph (a digest quoting two stories joins them). So:
+ * <ol>
+ *   <li>Strong edges (Jaccard at or above the threshold: mutual similarity) form cores by
+ *       connected components.</li>
+ *   <li>An article with only weak edges (containment: a trimmed or padded copy) attaches to the
+ *       core of its best neighbour when that core has two or more members; it becomes a leaf.</li>
+ *   <li>Remaining weak-only articles join their best weak-only neighbour that is not a leaf
+ *       (stories made only of trimmed variants).</li>
+ * </ol>
+ * A leaf never passes anything on, so a digest can join one story but cannot pull a second one in.
+ * Ties are broken by article id: the result does not depend on input order.
+ */
+public final class StoryBuilder {
+
+    /** One article of a component. {@code publishedAt} is epoch seconds, or null when unknown. */
+    public record Doc(long key, String articleId, String outlet, Long publishedAt, long titleHash, long ledeHash,
+                      int[] shingles) implements Serializable {}
+
+    /** Thresholds: a pair is a copy when Jaccard ≥ jaccard, or containment ≥ containment with at
+     *  least minShared shingles in common. */
+    public record Settings(double jaccard, double containment, int minShared) implements Serializable {}
+
+    /** A verified copy pair, {@code articleIdA < articleIdB}. {@code lagSeconds} is b's time minus a's. */
+    public record Pair(String articleIdA, String articleIdB, String outletA, String outletB, double jaccard,
+                       double containment, String matchedBy, Long lagSeconds) implements Serializable {}
+
+    /** An article's place in its story. */
+    public record Assignment(long key, String articleId, String storyId, String originArticleId, boolean isOrigin,
+                             String editKind, Long lagSeconds) implements Serializable {}
+
+    public record Result(List<Assignment> assignments, List<Pair> pairs) {}
+
+    private StoryBuilder() {}
+
+    /** The story of an article that has no copies: itself. */
+    public static Assignment singleton(long key, String articleId, Long publishedAt) {
+        return new Assignment(key, articleId, storyId(articleId), publishedAt == null ? null : articleId,
+                publishedAt != null, null, publishedAt == null ? null : 0L);
+    }
+
+    public static String storyId(String anchorArticleId) {
+        return ContentIds.hash("story", anchorArticleId);
+    }
+
+    private record Edge(int a, int b, int shared, double jaccard, double containment, boolean strong) {}
+
+    public static Result build(List<Doc> input, List<long[]> candidates, Settings s) {
+        // Deterministic order whatever the partitioning delivered.
+        List<Doc> docs = new ArrayList<>(input);
+        docs.sort(Comparator.comparing(Doc::articleId));
+        int n = docs.size();
+        Map<Long, Integer> index = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            index.put(docs.get(i).key(), i);
+        }
+        List<Edge> edges = new ArrayList<>();
+        List<Pair> pairs = new ArrayList<>();
+        long[][] sorted = candidates.stream().map(c -> new long[]{Math.min(c[0], c[1]), Math.max(c[0], c[1])})
+                .sorted((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]))
+                .toArray(long[][]::new);
+        long[] prev = null;
+        for (long[] c : sorted) {
+            if (prev != null && prev[0] == c[0] && prev[1] == c[1]) {
+                continue;
+            }
+            prev = c;
+            Integer ia = index.get(c[0]);
+            Integer ib = index.get(c[1]);
+            if (ia == null || ib == null || ia.equals(ib)) {
+                continue;
+            }
+            int a = Math.min(ia, ib);
+            int b = Math.max(ia, ib);
+            Doc da = docs.get(a);
+            Doc db = docs.get(b);
+            int shared = Similarity.intersection(da.shingles(), db.shingles());
+            double j = Similarity.jaccard(shared, da.shingles().length, db.shingles().length);
+            double cont = Similarity.containment(shared, da.shingles().length, db.shingles().length);
+            boolean byJ = j >= s.jaccard();
+            boolean byC = cont >= s.containment() && shared >= s.minShared();
+            if (!byJ && !byC) {
+                continue;
+            }
+            edges.add(new Edge(a, b, shared, j, cont, byJ));
+            Long lag = da.publishedAt() != null && db.publishedAt() != null ? db.publishedAt() - da.publishedAt() : null;
+            pairs.add(new Pair(da.articleId(), db.articleId(), da.outlet(), db.outlet(), round(j), round(cont),
+                    byJ && byC ? "both" : byJ ? "jaccard" : "containment", lag));
+        }
+
+        // 1. Cores over strong edges.
+        UnionFind cores = new UnionFind(n);
+        for (Edge e : edges) {
+            if (e.strong()) {
+                cores.union(e.a(), e.b());
+            }
+        }
+        int[] coreSize = new int[n];
+        for (int i = 0; i < n; i++) {
+            coreSize[cores.find(i)]++;
+        }
+        // Best weak neighbour of every article that has no strong edge.
+        int[] best = new int[n];
+        Arrays.fill(best, -1);
+        Edge[] bestEdge = new Edge[n];
+        for (Edge e : edges) {
+            for (int side = 0; side < 2; side++) {
+                int x = side == 0 ? e.a() : e.b();
+                int y = side == 0 ? e.b() : e.a();
+                if (coreSize[cores.find(x)] != 1) {
+                    continue;
+                }
+                if (best[x] < 0 || better(e, y, bestEdge[x], best[x], docs)) {
+                    best[x] = y;
+                    bestEdge[x] = e;
+                }
+            }
+        }
+        UnionFind stories = new UnionFind(n);
+        for (int i = 0; i < n; i++) {
+            stories.union(i, cores.find(i));
+        }
+        // 2. Weak-only articles attach to a multi-member core and become leaves.
+        boolean[] leaf = new boolean[n];
+        for (int x = 0; x < n; x++) {
+            if (best[x] >= 0 && coreSize[cores.find(best[x])] >= 2) {
+                stories.union(x, best[x]);
+                leaf[x] = true;
+            }
+        }
+        // 3. The rest join their best non-leaf weak-only neighbour.
+        for (Edge e : edges) {
+            if (e.strong()) {
+                continue;
+            }
+            int a = e.a();
+            int b = e.b();
+            boolean aFree = coreSize[cores.find(a)] == 1 && !leaf[a];
+            boolean bFree = coreSize[cores.find(b)] == 1 && !leaf[b];
+            if (aFree && bFree && (best[a] == b || best[b] == a)) {
+                stories.union(a, b);
+            }
+        }
+
+        // Stories: origin, id, lags and edit kinds.
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            members.computeIfAbsent(stories.find(i), k -> new ArrayList<>()).add(i);
+        }
+        Assignment[] out = new Assignment[n];
+        for (List<Integer> m : members.values()) {
+            int origin = -1;
+            for (int i : m) {
+                Long t = docs.get(i).publishedAt();
+                if (t != null && (origin < 0 || t < docs.get(origin).publishedAt())) {
+                    origin = i; // members are in article-id order: ties keep the smaller id
+                }
+            }
+            int anchor = origin >= 0 ? origin : m.get(0);
+            String storyId = storyId(docs.get(anchor).articleId());
+            Doc o = origin >= 0 ? docs.get(origin) : null;
+            for (int i : m) {
+                Doc d = docs.get(i);
+                if (m.size() == 1) {
+                    out[i] = singleton(d.key(), d.articleId(), d.publishedAt());
+                    continue;
+                }
+                String kind = null;
+                Long lag = null;
+                if (o != null && i != origin) {
+                    int shared = Similarity.intersection(d.shingles(), o.shingles());
+                    kind = EditKind.classify(d.shingles().length, o.shingles().length, shared,
+                            d.titleHash() == o.titleHash(), d.ledeHash() == o.ledeHash()).code();
+                    lag = d.publishedAt() == null ? null : d.publishedAt() - o.publishedAt();
+                } else if (o != null) {
+                    lag = 0L;
+                }
+                out[i] = new Assignment(d.key(), d.articleId(), storyId, o == null ? null : o.articleId(), i == origin,
+                        kind, lag);
+            }
+        }
+        return new Result(Arrays.asList(out), pairs);
+    }
+
+    /** Is edge {@code e} to {@code y} a better weak link than {@code cur} to {@code curY}? */
+    private static boolean better(Edge e, int y, Edge cur, int curY, List<Doc> docs) {
+        if (e.containment() != cur.containment()) {
+            return e.containment() > cur.containment();
+        }
+        if (e.jaccard() != cur.jaccard()) {
+            return e.jaccard() > cur.jaccard();
+        }
+        return docs.get(y).articleId().compareTo(docs.get(curY).articleId()) < 0;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
+
+    /** Union-find with path halving; the smaller index becomes the root (deterministic). */
+    static final class UnionFind {
+        private final int[] parent;
+
+        UnionFind(int n) {
+            parent = new int[n];
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+            }
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void union(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra != rb) {
+                parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.wiretrace.pipeline.syndication;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The story and outlet reports, as pure functions of the story-annotated {@code articles}
+ * (article_id, outlet, title, published_at, story_id, is_origin, wire_credit, lag_from_origin_s).
+ */
+public final class SyndicationReports {
+
+    private SyndicationReports() {}
+
+    /** One row per story. */
+    public static Dataset<Row> stories(Dataset<Row> articles) {
+        // The representative: the origin, else the smallest article id.
+        WindowSpec byStory = Window.partitionBy("story_id")
+                .orderBy(col("is_origin").desc(), col("article_id").asc());
+        Dataset<Row> ranked = articles.withColumn("rep", row_number().over(byStory).equalTo(1));
+        Dataset<Row> credits = articles.filter(col("wire_credit").isNotNull())
+                .groupBy("story_id", "wire_credit").agg(count(lit(1)).as("n"))
+                .withColumn("r", row_number().over(Window.partitionBy("story_id")
+                        .orderBy(col("n").desc(), col("wire_credit").asc())))
+                .filter(col("r").equalTo(1)).select(col("story_id"), col("wire_credit").as("common_credit"));
+        Dataset<Row> agg = ranked.groupBy("story_id").agg(
+                first(when(col("is_origin"), col("article_id")), true).as("origin_article_id"),
+                first(when(col("is_origin"), col("outlet")), true).as("origin_outlet"),
+                first(when(col("rep"), col("title")), true).as("title"),
+                first(when(col("is_origin"), col("wire_credit")), true).as("origin_credit"),
+                min("published_at").as("first_published_at"),
+                max("published_at").as("last_published_at"),
+                count(lit(1)).cast("int").as("n_articles"),
+                countDistinct("outlet").cast("int").as("n_outlets"),
+                array_sort(collect_set("outlet")).as("outlets"));
+        return agg.join(credits, "story_id", "left")
+                .withColumn("wire_credit", expr("coalesce(origin_credit, common_credit)"))
+                .withColumn("spread_s", expr("unix_seconds(last_published_at) - unix_seconds(first_published_at)"));
+    }
+
+    /** The spread curve of every story with two or more articles. */
+    public static Dataset<Row> storySpread(Dataset<Row> articles) {
+        WindowSpec size = Window.partitionBy("story_id");
+        Dataset<Row> multi = articles.withColumn("n", count(lit(1)).over(size)).filter(col("n").geq(2));
+        WindowSpec order = Window.partitionBy("story_id")
+                .orderBy(col("is_origin").desc(), col("published_at").asc_nulls_last(), col("article_id").asc());
+        WindowSpec firstOfOutlet = Window.partitionBy("story_id", "outlet")
+                .orderBy(col("is_origin").desc(), col("published_at").asc_nulls_last(), col("article_id").asc());
+        return multi.withColumn("pickup_rank", row_number().over(order))
+                .withColumn("new_outlet", when(row_number().over(firstOfOutlet).equalTo(1), 1).otherwise(0))
+                .withColumn("cumulative_outlets", sum("new_outlet").over(order.rowsBetween(Window.unboundedPreceding(),
+                        Window.currentRow())).cast("int"));
+    }
+
+    /** The who-follows-whom matrix. */
+    public static Dataset<Row> outletOverlap(Dataset<Row> articles) {
+        Dataset<Row> perOutlet = articles.groupBy("story_id", "outlet").agg(min("published_at").as("t"));
+        Dataset<Row> storiesPer = perOutlet.groupBy("outlet").agg(count(lit(1)).as("n_stories"));
+        Dataset<Row> a = perOutlet.select(col("story_id"), col("outlet").as("outlet_a"), col("t").as("ta"));
+        Dataset<Row> b = perOutlet.select(col("story_id"), col("outlet").as("outlet_b"), col("t").as("tb"));
+        Dataset<Row> shared = a.join(b, "story_id").filter(col("outlet_a").lt(col("outlet_b")))
+                .withColumn("lag", expr("unix_seconds(tb) - unix_seconds(ta)"))
+                .groupBy("outlet_a", "outlet_b").agg(
+                        count(lit(1)).as("shared_stories"),
+                        sum(when(col("lag").gt(0), 1).otherwise(0)).cast("long").as("a_first"),
+                        sum(when(col("lag").lt(0), 1).otherwise(0)).cast("long").as("b_first"),
+                        expr("percentile(lag, 0.5)").as("median_lag_s"));
+        return shared
+                .join(storiesPer.select(col("outlet").as("outlet_a"), col("n_stories").as("stories_a")), "outlet_a")
+                .join(storiesPer.select(col("outlet").as("outlet_b"), col("n_stories").as("stories_b")), "outlet_b")
+                .withColumn("jaccard", expr("shared_stories / (stories_a + stories_b - shared_stories)"))
+                .withColumn("overlap_coefficient", expr("shared_stories / least(stories_a, stories_b)"));
+    }
+
+    /** Per-outlet originality and dependence. */
+    public static Dataset<Row> outletSummary(Dataset<Row> articles) {
+        Dataset<Row> sizes = articles.groupBy("story_id").agg(count(lit(1)).as("story_size"),
+                first(when(col("is_origin"), col("outlet")), true).as("origin_outlet"));
+        Dataset<Row> a = articles.join(sizes, "story_id");
+        Dataset<Row> base = a.groupBy("outlet").agg(
+                count(lit(1)).as("n_articles"),
+                countDistinct("story_id").as("n_stories"),
+                sum(when(col("is_origin").or(col("story_size").equalTo(1)), 1).otherwise(0)).cast("long").as("originals"),
+                sum(when(col("story_size").gt(1).and(col("is_origin").equalTo(false)), 1).otherwise(0)).cast("long")
+                        .as("copies"),
+                expr("avg(CASE WHEN wire_credit IS NOT NULL THEN 1.0 ELSE 0.0 END)").as("wire_share"),
+                expr("percentile(CASE WHEN story_size > 1 AND NOT is_origin THEN lag_from_origin_s END, 0.5)")
+                        .as("median_pickup_lag_s"));
+        Dataset<Row> sources = a.filter(col("story_size").gt(1).and(col("is_origin").equalTo(false))
+                        .and(col("origin_outlet").isNotNull()).and(col("origin_outlet").notEqual(col("outlet"))))
+                .groupBy("outlet", "origin_outlet").agg(count(lit(1)).as("n"))
+                .withColumn("r", row_number().over(Window.partitionBy("outlet")
+                        .orderBy(col("n").desc(), col("origin_outlet").asc())))
+                .filter(col("r").leq(5))
+                .groupBy("outlet").agg(expr("transform(array_sort(collect_list(struct(r, origin_outlet))), x -> x.origin_outlet)")
+                        .as("top_sources"));
+        return base.join(sources, "outlet", "left")
+                .withColumn("top_sources", expr("coalesce(top_sources, array())"));
+    }
+}

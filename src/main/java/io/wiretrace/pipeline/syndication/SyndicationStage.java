@@ -1,0 +1,240 @@
+package io.wiretrace.pipeline.syndication;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sum;
+
+import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.syndication.ArticleFeatures;
+import io.wiretrace.core.syndication.Buckets;
+import io.wiretrace.core.syndication.LshParams;
+import io.wiretrace.core.syndication.MinHashSketcher;
+import io.wiretrace.core.syndication.Shingler;
+import io.wiretrace.core.syndication.StoryBuilder;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.function.CoGroupFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Syndication: articles → stories. Features (shingles, MinHash signature, wire credit) per
+ * article; LSH banding into buckets; candidate pairs from buckets (giant buckets capped);
+ * connected components of the candidate graph; then, per component, exact verification of every
+ * candidate pair and cohesive story building ({@link StoryBuilder}) — so shingle sets travel
+ * once per article, never once per pair. Articles without candidates are their own story.
+ */
+public final class SyndicationStage {
+
+    /** What the stage produced, and its counts for the manifest. */
+    public record Result(Dataset<Row> assignments, Dataset<Row> pairs, LshParams lsh, Map<String, Long> counts) {}
+
+    static final StructType FEATURES = new StructType()
+            .add("doc_key", DataTypes.LongType, false)
+            .add("article_id", DataTypes.StringType, false)
+            .add("outlet", DataTypes.StringType, false)
+            .add("published_s", DataTypes.LongType, true)
+            .add("title_hash", DataTypes.LongType, false)
+            .add("lede_hash", DataTypes.LongType, false)
+            .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("signature", DataTypes.BinaryType, false)
+            .add("wire_credit", DataTypes.StringType, true);
+
+    static final StructType BANDS = new StructType()
+            .add("band", DataTypes.IntegerType, false)
+            .add("bucket", DataTypes.LongType, false)
+            .add("doc_key", DataTypes.LongType, false);
+
+    static final StructType EDGES = new StructType()
+            .add("a", DataTypes.LongType, false)
+            .add("b", DataTypes.LongType, false)
+            .add("verify", DataTypes.BooleanType, false);
+
+    /** Output of the per-component step: an assignment row or a pair row ({@code kind}). */
+    static final StructType OUT = new StructType()
+            .add("kind", DataTypes.StringType, false)
+            .add("article_id", DataTypes.StringType, true)
+            .add("story_id", DataTypes.StringType, true)
+            .add("origin_article_id", DataTypes.StringType, true)
+            .add("is_origin", DataTypes.BooleanType, true)
+            .add("edit_kind", DataTypes.StringType, true)
+            .add("lag_from_origin_s", DataTypes.LongType, true)
+            .add("article_id_a", DataTypes.StringType, true)
+            .add("article_id_b", DataTypes.StringType, true)
+            .add("outlet_a", DataTypes.StringType, true)
+            .add("outlet_b", DataTypes.StringType, true)
+            .add("jaccard", DataTypes.DoubleType, true)
+            .add("containment", DataTypes.DoubleType, true)
+            .add("matched_by", DataTypes.StringType, true)
+            .add("lag_s", DataTypes.LongType, true);
+
+    private SyndicationStage() {}
+
+    public static LshParams lshParams(WiretraceConfig.Syndication cfg) {
+        WiretraceConfig.Lsh l = cfg.lsh();
+        return l.bands() > 0 ? new LshParams(l.bands(), l.rows())
+                : LshParams.optimal(l.threshold(), cfg.minhashComponents(), l.falsePositiveWeight(), l.falseNegativeWeight());
+    }
+
+    /** Computes per-article features. Input needs article_id, outlet, published_at, title, text. */
+    public static Dataset<Row> features(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
+        Shingler shingler = new Shingler(Shingler.Unit.valueOf(cfg.shingleUnit().toUpperCase(Locale.ROOT)), cfg.shingleSize());
+        int components = cfg.minhashComponents();
+        return articles.select("article_id", "outlet", "published_at", "title", "text").mapPartitions(
+                (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
+                    ArticleFeatures features = new ArticleFeatures(shingler, new MinHashSketcher(components));
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return it.hasNext();
+                        }
+
+                        @Override
+                        public Row next() {
+                            Row r = it.next();
+                            String id = r.getString(0);
+                            Timestamp t = r.getTimestamp(2);
+                            ArticleFeatures.Features f = features.compute(r.getString(3), r.getString(4));
+                            return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
+                                    t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
+                                    f.shingleSet(), f.signature(), f.wireCredit());
+                        }
+                    };
+                }, Encoders.row(FEATURES));
+    }
+
+    public static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
+        LshParams lsh = lshParams(cfg);
+        int components = cfg.minhashComponents();
+        int maxBucket = cfg.lsh().maxBucketSize();
+        int window = cfg.lsh().giantBucketWindow();
+        Dataset<Row> feats = features(articles, cfg).persist(StorageLevel.MEMORY_AND_DISK());
+
+        // LSH: one row per (band, bucket key, article).
+        int bands = lsh.bands();
+        int rows = lsh.rows();
+        Dataset<Row> bandRows = feats.select("doc_key", "signature").flatMap((FlatMapFunction<Row, Row>) r -> {
+            MinHashSketcher sk = new MinHashSketcher(components);
+            byte[] sig = (byte[]) r.get(1);
+            List<Row> out = new ArrayList<>(bands);
+            for (int b = 0; b < bands; b++) {
+                out.add(RowFactory.create(b, sk.bandKey(sig, b, rows), r.getLong(0)));
+            }
+            return out.iterator();
+        }, Encoders.row(BANDS));
+        Dataset<Row> buckets = bandRows.groupBy("band", "bucket").agg(collect_list("doc_key").as("members"))
+                .filter(size(col("members")).geq(2))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row bucketStats = buckets.agg(count(lit(1)), sum(org.apache.spark.sql.functions.when(
+                        size(col("members")).gt(maxBucket), 1).otherwise(0)),
+                sum(org.apache.spark.sql.functions.when(size(col("members")).gt(maxBucket), size(col("members")))
+                        .otherwise(0))).first();
+
+        Dataset<Row> edges = buckets.select("members").flatMap((FlatMapFunction<Row, Row>) r -> {
+            List<Long> m = r.getList(0);
+            long[] members = m.stream().mapToLong(Long::longValue).toArray();
+            List<Row> out = new ArrayList<>();
+            Buckets.pairs(members, maxBucket, window, (a, b) -> {
+                out.add(RowFactory.create(a, b, true));
+                return 0;
+            });
+            return out.iterator();
+        }, Encoders.row(EDGES)).groupBy("a", "b").agg(max("verify").as("verify"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long candidatePairs = edges.count();
+        buckets.unpersist();
+
+        Dataset<Row> comps = ConnectedComponents.run(edges.select("a", "b")).persist(StorageLevel.MEMORY_AND_DISK());
+
+        // Per component: docs and candidate pairs together, verified and built into stories.
+        Dataset<Row> compByDoc = comps.select(col("vertex").as("doc_key"), col("component"));
+        Dataset<Row> docs = feats.join(compByDoc, "doc_key")
+                .select(col("component"), col("doc_key"), col("article_id"), col("outlet"), col("published_s"),
+                        col("title_hash"), col("lede_hash"), col("shingles"));
+        Dataset<Row> pairsByComp = edges.join(comps.select(col("vertex").as("a"), col("component")), "a")
+                .select(col("component"), col("a"), col("b"));
+        StoryBuilder.Settings settings = new StoryBuilder.Settings(cfg.verify().jaccard(), cfg.verify().containment(),
+                cfg.verify().minSharedShingles());
+        Dataset<Row> built = docs.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
+                .cogroup(pairsByComp.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG()),
+                        (CoGroupFunction<Long, Row, Row, Row>) (key, docRows, pairRows) ->
+                                buildComponent(docRows, pairRows, settings), Encoders.row(OUT))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+
+        // Articles without any candidate: a story of their own.
+        Dataset<Row> singles = feats.join(compByDoc, "doc_key", "left_anti")
+                .select("doc_key", "article_id", "published_s")
+                .map((MapFunction<Row, Row>) r -> {
+                    StoryBuilder.Assignment a = StoryBuilder.singleton(r.getLong(0), r.getString(1),
+                            r.isNullAt(2) ? null : r.getLong(2));
+                    return assignmentRow(a);
+                }, Encoders.row(OUT));
+
+        Dataset<Row> assignments = built.filter(col("kind").equalTo("article")).unionByName(singles)
+                .join(feats.select("article_id", "wire_credit"), "article_id")
+                .select("article_id", "story_id", "origin_article_id", "is_origin", "edit_kind", "lag_from_origin_s",
+                        "wire_credit");
+        Dataset<Row> pairs = built.filter(col("kind").equalTo("pair"))
+                .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "jaccard", "containment", "matched_by",
+                        "lag_s");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("lsh_bands", (long) lsh.bands());
+        counts.put("lsh_rows", (long) lsh.rows());
+        counts.put("buckets_with_candidates", bucketStats.getLong(0));
+        counts.put("giant_buckets_capped", bucketStats.isNullAt(1) ? 0L : bucketStats.getLong(1));
+        counts.put("giant_bucket_members", bucketStats.isNullAt(2) ? 0L : bucketStats.getLong(2));
+        counts.put("candidate_pairs", candidatePairs);
+        counts.put("articles_with_candidates", comps.count());
+        return new Result(assignments, pairs, lsh, counts);
+    }
+
+    private static Iterator<Row> buildComponent(Iterator<Row> docRows, Iterator<Row> pairRows, StoryBuilder.Settings s) {
+        List<StoryBuilder.Doc> docs = new ArrayList<>();
+        while (docRows.hasNext()) {
+            Row r = docRows.next();
+            List<Integer> sh = r.getList(7);
+            int[] shingles = new int[sh.size()];
+            for (int i = 0; i < shingles.length; i++) {
+                shingles[i] = sh.get(i);
+            }
+            docs.add(new StoryBuilder.Doc(r.getLong(1), r.getString(2), r.getString(3), r.isNullAt(4) ? null : r.getLong(4),
+                    r.getLong(5), r.getLong(6), shingles));
+        }
+        List<long[]> candidates = new ArrayList<>();
+        while (pairRows.hasNext()) {
+            Row r = pairRows.next();
+            candidates.add(new long[]{r.getLong(1), r.getLong(2)});
+        }
+        StoryBuilder.Result result = StoryBuilder.build(docs, candidates, s);
+        List<Row> out = new ArrayList<>(result.assignments().size() + result.pairs().size());
+        for (StoryBuilder.Assignment a : result.assignments()) {
+            out.add(assignmentRow(a));
+        }
+        for (StoryBuilder.Pair p : result.pairs()) {
+            out.add(RowFactory.create("pair", null, null, null, null, null, null, p.articleIdA(), p.articleIdB(),
+                    p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.matchedBy(), p.lagSeconds()));
+        }
+        return out.iterator();
+    }
+
+    private static Row assignmentRow(StoryBuilder.Assignment a) {
+        return RowFactory.create("article", a.articleId(), a.storyId(), a.originArticleId(), a.isOrigin(), a.editKind(),
+                a.lagSeconds(), null, null, null, null, null, null, null, null);
+    }
+}
