@@ -1,0 +1,275 @@
+package io.wiretrace.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import io.wiretrace.config.ConfigLoader;
+import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.generate.CorpusGenerator;
+import io.wiretrace.core.syndication.ArticleFeatures;
+import io.wiretrace.core.syndication.MinHashSketcher;
+import io.wiretrace.core.syndication.Shingler;
+import io.wiretrace.pipeline.dedup.ExactDedupStage;
+import io.wiretrace.pipeline.ingest.IngestStage;
+import io.wiretrace.pipeline.ingest.InputPlan;
+import io.wiretrace.pipeline.ingest.InputPlanner;
+import io.wiretrace.pipeline.normalize.NormalizeStage;
+import io.wiretrace.pipeline.run.SparkSessions;
+import io.wiretrace.pipeline.syndication.SyndicationStage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Benchmarks, run by {@code scripts/bench}:
+ * <ul>
+ *   <li>{@code syndication --articles N}: on one generated corpus, in one process, wiretrace's
+ *       syndication stage and Spark MLlib's MinHashLSH + approxSimilarityJoin at the same Jaccard
+ *       threshold: time, peak heap, pairs found, recall against the generator's truth.</li>
+ *   <li>{@code signatures}: single-thread shingling + signature throughput on 500-word articles.</li>
+ * </ul>
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: bench syndication [--articles N] [--no-baseline] | bench signatures [--articles N]");
+            System.exit(2);
+        }
+        int articles = intArg(args, "--articles", args[0].equals("signatures") ? 20_000 : 20_000);
+        switch (args[0]) {
+            case "syndication" -> syndication(articles, !List.of(args).contains("--no-baseline"));
+            case "signatures" -> signatures(articles);
+            default -> {
+                System.err.println("unknown benchmark: " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static int intArg(String[] args, String name, int dflt) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
+            }
+        }
+        return dflt;
+    }
+
+    static Path corpus(int articles, long seed) throws Exception {
+        Path dir = Path.of(System.getProperty("wiretrace.bench.dir", "target/bench"), "gen-" + articles + "-" + seed);
+        if (!Files.exists(dir.resolve("_COMPLETE"))) {
+            long t0 = System.nanoTime();
+            CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, 0.0, 50_000, null))
+                    .generate(dir);
+            Files.writeString(dir.resolve("_COMPLETE"), "ok\n");
+            System.out.printf("generated %,d records in %.1f s%n", s.records(), (System.nanoTime() - t0) / 1e9);
+        }
+        return dir;
+    }
+
+    /** Samples heap use on a background thread; {@link #peakMiB} reports the maximum since {@link #reset}. */
+    static final class HeapWatch implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        HeapWatch() {
+            MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(mx.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void reset() {
+            System.gc();
+            peak.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+
+        long peakMiB() {
+            return peak.get() / (1024 * 1024);
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+
+    record Measured<T>(T value, double seconds, long peakMiB) {}
+
+    static <T> Measured<T> measure(HeapWatch heap, Supplier<T> work) {
+        heap.reset();
+        long t0 = System.nanoTime();
+        T v = work.get();
+        return new Measured<>(v, (System.nanoTime() - t0) / 1e9, heap.peakMiB());
+    }
+
+    static void syndication(int n, boolean baseline) throws Exception {
+        Path dir = corpus(n, 42);
+        WiretraceConfig cfg = ConfigLoader.load(null, List.of("spark.conf.spark.ui.enabled=false"));
+        SparkSession spark = SparkSessions.create(cfg);
+        spark.sparkContext().setLogLevel("WARN");
+        InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), "auto", cfg.input().splitBytes(),
+                spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg).filter(col("reject_reason").isNull());
+        Dataset<Row> kept = ExactDedupStage.apply(NormalizeStage.apply(parsed, cfg))
+                .filter(col("status").equalTo(ExactDedupStage.KEPT))
+                .select("article_id", "source_id", "outlet", "published_at", "title", "text")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long docs = kept.count();
+        // Truth: article pairs in the same generated story (counted, never enumerated).
+        Dataset<Row> truth = spark.read().option("header", "true").csv(dir.resolve("truth/stories.csv").toString())
+                .select(col("id").as("source_id"), col("cluster"));
+        Dataset<Row> truthByArticle = kept.select("article_id", "source_id").join(truth, "source_id")
+                .select("article_id", "cluster").persist(StorageLevel.MEMORY_AND_DISK());
+        long truthPairs = 0;
+        for (Row r : truthByArticle.groupBy("cluster").agg(count(lit(1))).collectAsList()) {
+            long c = r.getLong(1);
+            truthPairs += c * (c - 1) / 2;
+        }
+        System.out.printf("corpus: %,d articles, %,d truth copy pairs, %d cores%n", docs, truthPairs,
+                Runtime.getRuntime().availableProcessors());
+
+        try (HeapWatch heap = new HeapWatch()) {
+            Measured<long[]> ours = measure(heap, () -> {
+                SyndicationStage.Result r = SyndicationStage.run(kept, cfg.syndication());
+                Dataset<Row> a = r.assignments().persist(StorageLevel.MEMORY_AND_DISK());
+                Dataset<Row> p = r.pairs().persist(StorageLevel.MEMORY_AND_DISK());
+                long assigned = a.count();
+                long pairs = p.count();
+                long foundTrue = truePairs(p.select(col("article_id_a").as("a"), col("article_id_b").as("b")), truthByArticle);
+                long storyTrue = 0;
+                Dataset<Row> joined = a.join(truthByArticle, "article_id");
+                for (Row row : joined.groupBy("cluster", "story_id").agg(count(lit(1))).collectAsList()) {
+                    long c = row.getLong(2);
+                    storyTrue += c * (c - 1) / 2;
+                }
+                return new long[]{assigned, pairs, foundTrue, storyTrue};
+            });
+            System.out.printf("wiretrace syndication: %.1f s, peak heap %,d MiB, verified pairs %,d, pair recall %.4f,"
+                            + " story-level pair recall %.4f (lsh %s)%n", ours.seconds(), ours.peakMiB(), ours.value()[1],
+                    (double) ours.value()[2] / truthPairs, (double) ours.value()[3] / truthPairs,
+                    SyndicationStage.lshParams(cfg.syndication()));
+            if (baseline) {
+                double threshold = cfg.syndication().verify().jaccard();
+                Measured<long[]> mllib = measure(heap, () -> mllibBaseline(kept, truthByArticle, threshold, 5));
+                System.out.printf("mllib MinHashLSH(5 tables)+approxSimilarityJoin(J>=%.2f): %.1f s, peak heap %,d MiB,"
+                                + " pairs %,d, pair recall %.4f%n", threshold, mllib.seconds(), mllib.peakMiB(), mllib.value()[0],
+                        (double) mllib.value()[1] / truthPairs);
+                System.out.printf("speed-up: %.1fx%n", mllib.seconds() / ours.seconds());
+            }
+        }
+        spark.stop();
+    }
+
+    private static long truePairs(Dataset<Row> pairs, Dataset<Row> truthByArticle) {
+        Dataset<Row> ta = truthByArticle.select(col("article_id").as("a"), col("cluster").as("ca"));
+        Dataset<Row> tb = truthByArticle.select(col("article_id").as("b"), col("cluster").as("cb"));
+        return pairs.join(ta, "a").join(tb, "b").filter(col("ca").equalTo(col("cb"))).count();
+    }
+
+    static long[] mllibBaseline(Dataset<Row> kept, Dataset<Row> truthByArticle, double jaccard, int tables) {
+        Dataset<Row> docs = kept.select("article_id", "text");
+        PipelineModel features = new Pipeline().setStages(new PipelineStage[]{
+                new RegexTokenizer().setInputCol("text").setOutputCol("tokens").setPattern("\\W+"),
+                new NGram().setN(5).setInputCol("tokens").setOutputCol("ngrams"),
+                new HashingTF().setInputCol("ngrams").setOutputCol("features").setNumFeatures(1 << 22).setBinary(true)})
+                .fit(docs);
+        Dataset<Row> vec = features.transform(docs).filter("size(ngrams) > 0").select("article_id", "features").cache();
+        MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables).setSeed(42).setInputCol("features")
+                .setOutputCol("hashes").fit(vec);
+        Dataset<Row> joined = model.approxSimilarityJoin(vec, vec, 1.0 - jaccard, "distance")
+                .select(col("datasetA.article_id").as("a"), col("datasetB.article_id").as("b"))
+                .filter(col("a").lt(col("b"))).persist(StorageLevel.MEMORY_AND_DISK());
+        long pairs = joined.count();
+        long found = truePairs(joined, truthByArticle);
+        joined.unpersist();
+        vec.unpersist();
+        return new long[]{pairs, found};
+    }
+
+    /** Single-thread throughput of shingling + SuperMinHash signatures on 500-word articles. */
+    static void signatures(int n) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        String[] vocab = new String[5000];
+        for (int i = 0; i < vocab.length; i++) {
+            StringBuilder w = new StringBuilder();
+            int len = 3 + rnd.nextInt(7);
+            for (int c = 0; c < len; c++) {
+                w.append((char) ('a' + rnd.nextInt(26)));
+            }
+            vocab[i] = w.toString();
+        }
+        List<String> texts = new ArrayList<>(n);
+        for (int d = 0; d < n; d++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0; w < 500; w++) {
+                sb.append(vocab[rnd.nextInt(vocab.length)]).append(w % 25 == 24 ? ".\n\n" : " ");
+            }
+            texts.add(sb.toString());
+        }
+        for (int components : new int[]{128, 256}) {
+            Shingler shingler = new Shingler(Shingler.Unit.WORD, 5);
+            MinHashSketcher sketcher = new MinHashSketcher(components);
+            ArticleFeatures features = new ArticleFeatures(shingler, sketcher);
+            long[][] shingles = new long[n][];
+            for (int round = 0; round < 3; round++) { // warm-up, then measure
+                long t0 = System.nanoTime();
+                long sink = 0;
+                for (int i = 0; i < n; i++) {
+                    sink += features.compute("", texts.get(i)).signature().length;
+                }
+                double full = n / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    shingles[i] = shingler.shingles(texts.get(i));
+                }
+                double shingleRate = n / ((System.nanoTime() - t0) / 1e9);
+                t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    sink += sketcher.signature(shingles[i]).length;
+                }
+                double sigRate = n / ((System.nanoTime() - t0) / 1e9);
+                if (round == 2) {
+                    System.out.printf("%d components, one thread, %,d 500-word articles: features (shingles + signature"
+                                    + " + fingerprints + wire credit) %,.0f articles/s; shingling alone %,.0f/s;"
+                                    + " signature alone %,.0f/s (sink %d)%n", components, n, full, shingleRate, sigRate,
+                            sink % 10);
+                }
+            }
+        }
+    }
+
+}

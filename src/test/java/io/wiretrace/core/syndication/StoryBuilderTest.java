@@ -1,0 +1,140 @@
+package io.wiretrace.core.syndication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class StoryBuilderTest {
+
+    private static final StoryBuilder.Settings S = new StoryBuilder.Settings(0.5, 0.8, 15);
+
+    /** A document whose shingles are the given integer ranges. */
+    private static StoryBuilder.Doc doc(String id, Long t, long title, long lede, int[]... ranges) {
+        List<Integer> s = new ArrayList<>();
+        for (int[] r : ranges) {
+            IntStream.range(r[0], r[1]).forEach(s::add);
+        }
+        return new StoryBuilder.Doc(id.hashCode(), id, "outlet-" + id, t, title, lede,
+                s.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
+    }
+
+    private static List<long[]> allPairs(List<StoryBuilder.Doc> docs) {
+        List<long[]> p = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            for (int j = i + 1; j < docs.size(); j++) {
+                p.add(new long[]{docs.get(i).key(), docs.get(j).key()});
+            }
+        }
+        return p;
+    }
+
+    private static Map<String, StoryBuilder.Assignment> byId(StoryBuilder.Result r) {
+        return r.assignments().stream().collect(Collectors.toMap(StoryBuilder.Assignment::articleId, Function.identity()));
+    }
+
+    @Test
+    void copiesFormOneStoryWithEarliestOriginLagsAndEditKinds() {
+        StoryBuilder.Doc origin = doc("a", 1000L, 1, 1, new int[]{0, 100});
+        StoryBuilder.Doc same = doc("b", 1600L, 1, 1, new int[]{0, 100});
+        StoryBuilder.Doc retitled = doc("c", 4600L, 2, 1, new int[]{0, 100});
+        StoryBuilder.Doc trimmed = doc("d", 2000L, 1, 1, new int[]{0, 30});
+        StoryBuilder.Doc extended = doc("e", null, 1, 9, new int[]{0, 100}, new int[]{1000, 1060});
+        StoryBuilder.Doc unrelated = doc("f", 500L, 3, 3, new int[]{5000, 5100});
+        List<StoryBuilder.Doc> docs = List.of(origin, same, retitled, trimmed, extended, unrelated);
+        StoryBuilder.Result r = StoryBuilder.build(docs, allPairs(docs), S);
+        Map<String, StoryBuilder.Assignment> m = byId(r);
+        String story = m.get("a").storyId();
+        for (String id : List.of("b", "c", "d", "e")) {
+            assertEquals(story, m.get(id).storyId(), id);
+            assertEquals("a", m.get(id).originArticleId());
+        }
+        assertNotEquals(story, m.get("f").storyId());
+        assertTrue(m.get("a").isOrigin());
+        assertNull(m.get("a").editKind());
+        assertEquals(0L, m.get("a").lagSeconds());
+        assertEquals("identical", m.get("b").editKind());
+        assertEquals(600L, m.get("b").lagSeconds());
+        assertEquals("headline_changed", m.get("c").editKind());
+        assertEquals("trimmed", m.get("d").editKind());
+        assertEquals("extended", m.get("e").editKind());
+        assertNull(m.get("e").lagSeconds(), "unknown time: no lag");
+        assertEquals(StoryBuilder.storyId("a"), story);
+        // The trimmed copy matched by containment only.
+        StoryBuilder.Pair ad = r.pairs().stream().filter(p -> p.articleIdA().equals("a") && p.articleIdB().equals("d"))
+                .findFirst().orElseThrow();
+        assertEquals("containment", ad.matchedBy());
+        assertEquals(0.3, ad.jaccard(), 1e-9);
+        assertEquals(1.0, ad.containment(), 1e-9);
+        assertEquals(1000L, ad.lagSeconds());
+    }
+
+    @Test
+    void aDigestQuotingTwoStoriesDoesNotMergeThem() {
+        // Two stories of 3 copies each, and a digest holding a trimmed excerpt of each.
+        List<StoryBuilder.Doc> docs = new ArrayList<>();
+        for (String s : List.of("x", "y")) {
+            int base = s.equals("x") ? 0 : 10_000;
+            for (int i = 1; i <= 3; i++) {
+                docs.add(doc(s + i, (long) i, 1, 1, new int[]{base, base + 200}));
+            }
+        }
+        StoryBuilder.Doc digest = doc("z-digest", 10L, 5, 5, new int[]{0, 40}, new int[]{10_000, 10_040}, new int[]{90_000, 90_300});
+        docs.add(digest);
+        StoryBuilder.Result r = StoryBuilder.build(docs, allPairs(docs), S);
+        Map<String, StoryBuilder.Assignment> m = byId(r);
+        assertNotEquals(m.get("x1").storyId(), m.get("y1").storyId());
+        assertEquals(m.get("x1").storyId(), m.get("x3").storyId());
+        assertEquals(m.get("y1").storyId(), m.get("y2").storyId());
+    }
+
+    @Test
+    void storiesOfTrimmedVariantsOnlyStillForm() {
+        StoryBuilder.Doc full = doc("a", 100L, 1, 1, new int[]{0, 300});
+        StoryBuilder.Doc t1 = doc("b", 200L, 1, 1, new int[]{0, 90});
+        StoryBuilder.Doc t2 = doc("c", 300L, 1, 1, new int[]{0, 80});
+        List<StoryBuilder.Doc> docs = List.of(full, t1, t2);
+        Map<String, StoryBuilder.Assignment> m = byId(StoryBuilder.build(docs, allPairs(docs), S));
+        assertEquals(m.get("a").storyId(), m.get("b").storyId());
+        // c's best link is b or a; either way all three share one story.
+        assertEquals(m.get("a").storyId(), m.get("c").storyId());
+    }
+
+    @Test
+    void oneSharedLineIsNotACopy() {
+        StoryBuilder.Doc a = doc("a", 1L, 1, 1, new int[]{0, 10}, new int[]{100, 400});
+        StoryBuilder.Doc b = doc("b", 2L, 1, 1, new int[]{0, 10}, new int[]{500, 800});
+        StoryBuilder.Result r = StoryBuilder.build(List.of(a, b), allPairs(List.of(a, b)), S);
+        assertTrue(r.pairs().isEmpty());
+        assertNotEquals(byId(r).get("a").storyId(), byId(r).get("b").storyId());
+    }
+
+    @Test
+    void unknownTimesGiveNoOriginAndResultIsOrderIndependent() {
+        StoryBuilder.Doc a = doc("a", null, 1, 1, new int[]{0, 100});
+        StoryBuilder.Doc b = doc("b", null, 1, 1, new int[]{0, 100});
+        StoryBuilder.Doc c = doc("c", null, 1, 1, new int[]{0, 95});
+        List<StoryBuilder.Doc> docs = new ArrayList<>(List.of(a, b, c));
+        StoryBuilder.Result r1 = StoryBuilder.build(docs, allPairs(docs), S);
+        Collections.reverse(docs);
+        List<long[]> pairs = allPairs(docs);
+        Collections.reverse(pairs);
+        StoryBuilder.Result r2 = StoryBuilder.build(docs, pairs, S);
+        assertEquals(byId(r1), byId(r2));
+        StoryBuilder.Assignment x = byId(r1).get("b");
+        assertNull(x.originArticleId());
+        assertFalse(x.isOrigin());
+        assertNull(x.editKind());
+        assertEquals(StoryBuilder.storyId("a"), x.storyId());
+    }
+}

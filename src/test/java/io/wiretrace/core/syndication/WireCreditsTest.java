@@ -1,0 +1,39 @@
+package io.wiretrace.core.syndication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class WireCreditsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "WASHINGTON (AP) \u2014 The Senate voted on Tuesday.|AP",
+            "BEIRUT, Lebanon (Reuters) - Talks resumed.|Reuters",
+            "(AFP) - Paris was quiet on Sunday.|AFP",
+            "MOSCOW, June 3 (TASS) \u2013 The ministry said.|TASS",
+            "By Reuters\\n\\nThe ministry said on Monday that talks would resume.|Reuters",
+            "By The Associated Press\\n\\nLocal officials met.|AP",
+            "Jane Doe, AFP\\n\\nThe summit opened.|AFP",
+            "The ministry said talks would resume.\\n\\nReporting by John Smith; Editing by Jane Roe|Reuters",
+            "The summit opened.\\n\\n\u00A9 Agence France-Presse|AFP",
+            "The summit opened.\\n\\n\u2014 Reuters|Reuters",
+            "Storms hit the coast.\\n\\nCopyright 2026 The Associated Press. All rights reserved.|AP",
+            "Growth report.\\n\\nBEIJING (Xinhua) -- Growth slowed.|Xinhua"})
+    void detectsCredits(String text, String expected) {
+        assertEquals(expected == null || expected.isEmpty() ? null : expected, WireCredits.detect(text.replace("\\n", "\n")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Senior diplomats told Reuters in 2024 that relations were worse.",
+            "The envoy told the state TASS news agency that talks would move.",
+            "According to AFP, the summit was postponed.",
+            "Reuters reported the deal on Monday, and AP later confirmed it.",
+            "Apple shares rose 3% in early trading."})
+    void mentionsAreNotCredits(String text) {
+        assertNull(WireCredits.detect(text));
+    }
+}

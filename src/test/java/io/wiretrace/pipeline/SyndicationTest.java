@@ -1,0 +1,168 @@
+package io.wiretrace.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.cli.Main;
+import io.wiretrace.core.generate.CorpusGenerator;
+import io.wiretrace.pipeline.eval.SyndicationEval;
+import io.wiretrace.testing.DuckDb;
+import io.wiretrace.testing.Fixtures;
+import io.wiretrace.testing.SharedData;
+import io.wiretrace.testing.SparkTestSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The syndication engine end to end in local Spark: stories, reports, quality on generated and real data. */
+class SyndicationTest {
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void spark() {
+        SparkTestSession.get();
+    }
+
+    private static String t(Path out, String table) {
+        return DuckDb.table(out.toString(), table);
+    }
+
+    @Test
+    void generatedCorpusStoriesMatchTruthAndReportsAreConsistent() throws Exception {
+        Path in = tmp.resolve("gen");
+        new CorpusGenerator(new CorpusGenerator.Settings(3000, 21, 0.0, 1000, null)).generate(in);
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", out.toString()));
+        SyndicationEval.Outcome o = SyndicationEval.run(SparkTestSession.get(), out.toString(),
+                in.resolve("truth/stories.csv").toString());
+        assertEquals(0, o.missingIds());
+        assertTrue(o.scores().f1() >= 0.98, "F1 " + o.scores());
+        assertTrue(o.scores().precision() >= 0.98, "precision " + o.scores());
+
+        try (DuckDb duck = new DuckDb()) {
+            // Every article has a story; stories' sizes add up; pairs are ordered and verified.
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "articles") + " WHERE story_id IS NULL"));
+            assertEquals(duck.count("SELECT count(*) FROM " + t(out, "articles")),
+                    duck.count("SELECT sum(n_articles) FROM " + t(out, "stories")));
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs") + " WHERE article_id_a >= article_id_b"));
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs")
+                    + " WHERE NOT (jaccard >= 0.5 OR containment >= 0.8)"));
+            // One origin per multi-article story with known times; it is the earliest.
+            assertEquals(0, duck.count("SELECT count(*) FROM (SELECT story_id, sum(CASE WHEN is_origin THEN 1 ELSE 0 END) o, "
+                    + "count(published_at) timed FROM " + t(out, "articles") + " GROUP BY 1) WHERE (timed > 0 AND o <> 1) OR (timed = 0 AND o <> 0)"));
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "articles") + " a JOIN " + t(out, "stories")
+                    + " s USING (story_id) WHERE a.is_origin AND a.published_at <> s.first_published_at"));
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "articles") + " WHERE lag_from_origin_s < 0"));
+            // Spread curves are monotone and end at n_outlets.
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "story_spread") + " s JOIN " + t(out, "stories")
+                    + " st USING (story_id) WHERE s.pickup_rank = st.n_articles AND s.cumulative_outlets <> st.n_outlets"));
+            // Edit kinds and wire credits show up as the generator made them.
+            List<String> kinds = duck.query("SELECT DISTINCT edit_kind FROM " + t(out, "articles") + " WHERE edit_kind IS NOT NULL")
+                    .stream().map(r -> (String) r.get("edit_kind")).sorted().toList();
+            assertTrue(kinds.containsAll(List.of("extended", "headline_changed", "identical", "trimmed")), kinds.toString());
+            List<String> credits = duck.query("SELECT DISTINCT wire_credit FROM " + t(out, "articles") + " WHERE wire_credit IS NOT NULL")
+                    .stream().map(r -> (String) r.get("wire_credit")).sorted().toList();
+            assertEquals(List.of("AFP", "AP", "Reuters"), credits);
+            // Outlet tables: symmetric facts agree.
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "outlet_overlap")
+                    + " WHERE a_first + b_first > shared_stories OR outlet_a >= outlet_b OR jaccard > 1 OR overlap_coefficient > 1"));
+            assertTrue(duck.count("SELECT count(*) FROM " + t(out, "outlet_summary") + " WHERE len(top_sources) > 0") > 0);
+            assertEquals(duck.count("SELECT count(DISTINCT outlet) FROM " + t(out, "articles")),
+                    duck.count("SELECT count(*) FROM " + t(out, "outlet_summary")));
+            assertEquals("TIMESTAMP WITH TIME ZONE", duck.types(t(out, "stories")).get("first_published_at"));
+            assertEquals("VARCHAR[]", duck.types(t(out, "stories")).get("outlets"));
+        }
+        JsonNode syn = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile()).get("stages").get("syndication");
+        assertTrue(syn.get("candidate_pairs").asLong() >= syn.get("verified_pairs").asLong());
+        assertTrue(syn.get("stories").asLong() > 0);
+    }
+
+    @Test
+    void giantBucketsOfBoilerplateAreCappedAndCounted() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        String boiler = Fixtures.paragraphText("cookie notice and site navigation", 6);
+        for (int i = 0; i < 600; i++) {
+            sb.append(Fixtures.json("bp" + i, "site" + i + ".example", "Cookie notice", boiler, "2026-01-01T00:00:00Z")).append('\n');
+        }
+        Path in = tmp.resolve("boiler.jsonl");
+        Files.writeString(in, sb.toString());
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", in.toString(), "--output", out.toString(),
+                "--set", "syndication.lsh.max_bucket_size=50"));
+        JsonNode syn = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile()).get("stages").get("syndication");
+        assertTrue(syn.get("giant_buckets_capped").asLong() > 0);
+        assertTrue(syn.get("candidate_pairs").asLong() < 600L * 599 / 2 / 10, "linear, not quadratic: " + syn);
+        try (DuckDb duck = new DuckDb()) {
+            assertEquals(1, duck.count("SELECT count(*) FROM " + t(out, "stories")));
+        }
+    }
+
+    @Test
+    void ourPageDumpGroupsTheSameStoryAndKeepsTheUnrelatedOneApart() throws Exception {
+        Path in = tmp.resolve("pages");
+        Fixtures.copyResource("/io/wiretrace/sample/harbour-page-001.txt", in.resolve("p.txt"));
+        Fixtures.copyResource("/io/wiretrace/sample/harbour-page-001.txt.meta.json", in.resolve("p.txt.meta.json"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", in.toString(), "--output", out.toString()));
+        Map<String, String> story = storiesByOutlet(out);
+        assertEquals(story.get("eastport-gazette"), story.get("kestrel-bay-record"));
+        assertNotEquals(story.get("eastport-gazette"), story.get("northgate-observer"));
+    }
+
+    /** Evaluation: the real aggregator page. */
+    @Test
+    void realPageAlArabiyaAndAsharqShareAStoryKashmirDoesNot() throws Exception {
+        Path page = SharedData.require("data/pages/aggregator-page-001.txt");
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", page.toString(), "--output", out.toString(),
+                "--scraped-at", "2025-06-04T12:00:00Z"));
+        Map<String, String> story = storiesByOutlet(out);
+        assertEquals(story.get("al-arabiya"), story.get("asharq-al-awsat"));
+        assertNotEquals(story.get("al-arabiya"), story.get("arab-news"));
+        try (DuckDb duck = new DuckDb()) {
+            Map<String, Object> s = duck.query("SELECT * FROM " + t(out, "stories") + " WHERE n_articles = 2").get(0);
+            // "an hour ago" was published before "33 minutes ago".
+            assertEquals("asharq-al-awsat", s.get("origin_outlet"));
+            assertEquals(27 * 60L, ((Number) s.get("spread_s")).longValue());
+        }
+    }
+
+    /** Evaluation: every group of identical Reuters-21578 bodies must end in one story. */
+    @Test
+    void reutersExactDuplicateGroupsAreEachOneStory() throws Exception {
+        Path corpus = SharedData.require("data/reuters21578/reuters_all.jsonl");
+        Path truth = SharedData.require("data/reuters21578/reuters_all.duplicate_clusters.csv");
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", corpus.toString(), "--output", out.toString()));
+        try (DuckDb duck = new DuckDb()) {
+            String lineage = t(out, "lineage");
+            String articles = t(out, "articles");
+            String sql = "SELECT c.cluster, count(DISTINCT a.story_id) AS stories, count(*) AS n FROM read_csv('" + truth
+                    + "', header=true, all_varchar=true) c JOIN " + lineage + " l ON l.source_id = c.id JOIN " + articles
+                    + " a ON a.article_id = l.article_id GROUP BY c.cluster";
+            List<Map<String, Object>> rows = duck.query(sql);
+            long clusters = duck.count("SELECT count(DISTINCT cluster) FROM read_csv('" + truth + "', header=true, all_varchar=true)");
+            assertEquals(clusters, rows.size(), "every duplicate group was read and kept");
+            List<Object> split = rows.stream().filter(r -> ((Number) r.get("stories")).longValue() != 1)
+                    .map(r -> r.get("cluster")).collect(Collectors.toList());
+            assertEquals(List.of(), split, "duplicate groups split across stories");
+        }
+    }
+
+    private static Map<String, String> storiesByOutlet(Path out) throws Exception {
+        try (DuckDb duck = new DuckDb()) {
+            return duck.query("SELECT outlet, story_id FROM " + t(out, "articles")).stream()
+                    .collect(Collectors.toMap(r -> (String) r.get("outlet"), r -> (String) r.get("story_id")));
+        }
+    }
+}
