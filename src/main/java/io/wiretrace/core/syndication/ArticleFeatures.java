@@ -31,10 +31,15 @@ public final class ArticleFeatures implements Serializable {
         if (text == null) {
             return "";
         }
-        for (String line : text.split("\n")) {
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            String line = text.substring(from, end);
             if (!line.isBlank()) {
                 return line;
             }
+            from = end + 1;
         }
         return "";
     }

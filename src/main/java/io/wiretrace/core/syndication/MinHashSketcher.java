@@ -54,6 +54,30 @@ public final class MinHashSketcher implements Serializable {
         return policy().getFractionOfEqualComponents(a, b);
     }
 
+    /** The low 8 bits of every component: a 1-byte-per-component sketch for cheap estimates. */
+    public byte[] sketch8(byte[] signature) {
+        byte[] out = new byte[components];
+        for (int i = 0; i < components; i++) {
+            out[i] = (byte) component(signature, i);
+        }
+        return out;
+    }
+
+    /**
+     * Jaccard estimate from two 8-bit sketches (b-bit MinHash): components agree with probability
+     * J + (1 − J)/256, so the raw agreement is corrected for chance.
+     */
+    public static double estimateFromSketch8(byte[] a, byte[] b) {
+        int equal = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b[i]) {
+                equal++;
+            }
+        }
+        double raw = (double) equal / a.length;
+        return Math.max(0.0, (raw - 1.0 / 256) / (1 - 1.0 / 256));
+    }
+
     /** A 64-bit key for band {@code band} ({@code rows} consecutive components). */
     public long bandKey(byte[] signature, int band, int rows) {
         long h = 0x2545F4914F6CDD1DL ^ band;

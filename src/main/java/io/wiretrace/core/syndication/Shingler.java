@@ -29,11 +29,31 @@ public final class Shingler implements Serializable {
         this.size = size;
     }
 
-    /** 64-bit shingle hashes, distinct, in no particular order. */
+    /**
+     * 64-bit shingle hashes, in text order (repeats possible: MinHash ignores them and
+     * {@link #toSet} removes them).
+     */
     public long[] shingles(String text) {
-        String m = TextNormalizer.forMatching(text);
-        long[] out = unit == Unit.WORD ? wordShingles(m) : charShingles(m);
-        return distinct(out);
+        if (unit == Unit.CHAR) {
+            return charShingles(TextNormalizer.forMatching(text));
+        }
+        // Word shingles read the text directly: case is folded per character, and every quote,
+        // dash or space variant is a separator anyway, so only NFKC needs the whole string (and
+        // only when the text is not already in NFKC, which news text almost always is).
+        String t = text == null ? "" : text;
+        if (!isAsciiOrNfkc(t)) {
+            t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC);
+        }
+        return wordShingles(t);
+    }
+
+    private static boolean isAsciiOrNfkc(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 0x80) {
+                return java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFKC);
+            }
+        }
+        return true;
     }
 
     /** The exact-verification form: high 32 bits of each shingle hash, sorted, distinct. */
@@ -52,13 +72,26 @@ public final class Shingler implements Serializable {
         return n == s.length ? s : Arrays.copyOf(s, n);
     }
 
+    private static boolean wordChar(char c) {
+        return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean invisible(char c) {
+        return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
+    }
+
+    private static boolean apostrophe(char c) {
+        return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`' || c == '\u00B4' || c == '\u2032';
+    }
+
     private long[] wordShingles(String m) {
-        long[] tokens = new long[Math.max(4, m.length() / 4)];
+        long[] tokens = new long[Math.max(8, m.length() / 5)];
         int nt = 0;
         int i = 0;
         int len = m.length();
         while (i < len) {
-            while (i < len && !Character.isLetterOrDigit(m.charAt(i))) {
+            while (i < len && !wordChar(m.charAt(i))) {
                 i++;
             }
             if (i >= len) {
@@ -67,12 +100,13 @@ public final class Shingler implements Serializable {
             long h = 0x9E3779B97F4A7C15L;
             while (i < len) {
                 char c = m.charAt(i);
-                if (Character.isLetterOrDigit(c)) {
-                    h = (h ^ c) * 0x100000001B3L;
+                if (wordChar(c)) {
+                    char lc = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+                    h = (h ^ lc) * 0x100000001B3L;
                     i++;
-                } else if (c == '\'' && i + 1 < len && Character.isLetterOrDigit(m.charAt(i + 1)) && i > 0
-                        && Character.isLetterOrDigit(m.charAt(i - 1))) {
-                    i++; // apostrophe inside a word: dropped
+                } else if (invisible(c)
+                        || (apostrophe(c) && i + 1 < len && wordChar(m.charAt(i + 1)))) {
+                    i++; // zero-width characters and apostrophes inside a word are dropped
                 } else {
                     break;
                 }
@@ -124,18 +158,4 @@ public final class Shingler implements Serializable {
         return h;
     }
 
-    private static long[] distinct(long[] a) {
-        if (a.length < 2) {
-            return a;
-        }
-        long[] s = a.clone();
-        Arrays.sort(s);
-        int n = 1;
-        for (int i = 1; i < s.length; i++) {
-            if (s[i] != s[n - 1]) {
-                s[n++] = s[i];
-            }
-        }
-        return n == s.length ? s : Arrays.copyOf(s, n);
-    }
 }

@@ -83,16 +83,35 @@ public final class WireCredits {
         if (m.find()) {
             return canonical(m.group(1));
         }
-        String[] paragraphs = text.split("\n+");
-        int n = paragraphs.length;
-        for (int i = 0; i < Math.min(2, n); i++) {
-            Matcher b = BYLINE.matcher(paragraphs[i].strip());
-            if (paragraphs[i].length() < 80 && b.find()) {
+        // Only the first two and the last three lines can hold a byline or a credit line.
+        java.util.List<String> lines = new java.util.ArrayList<>(5);
+        int from = 0;
+        while (lines.size() < 2 && from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            if (end > from && !text.substring(from, end).isBlank()) {
+                lines.add(text.substring(from, end));
+            }
+            from = end + 1;
+        }
+        for (String first : lines) {
+            Matcher b = BYLINE.matcher(first.strip());
+            if (first.length() < 80 && b.find()) {
                 return canonical(b.group(1));
             }
         }
-        for (int i = Math.max(0, n - 3); i < n; i++) {
-            String p = paragraphs[i].strip();
+        java.util.List<String> last = new java.util.ArrayList<>(3);
+        int to = text.length();
+        while (last.size() < 3 && to > 0) {
+            int nl = text.lastIndexOf('\n', to - 1);
+            String line = text.substring(nl + 1, to);
+            if (!line.isBlank()) {
+                last.add(0, line);
+            }
+            to = nl < 0 ? 0 : nl;
+        }
+        for (String line : last) {
+            String p = line.strip();
             Matcher c = CLOSING.matcher(p);
             if (p.length() < 200 && c.find()) {
                 return canonical(c.group(1));

@@ -54,7 +54,8 @@ public final class SyndicationStage {
             .add("lede_hash", DataTypes.LongType, false)
             .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
             .add("signature", DataTypes.BinaryType, false)
-            .add("wire_credit", DataTypes.StringType, true);
+            .add("wire_credit", DataTypes.StringType, true)
+            .add("sketch", DataTypes.BinaryType, false);
 
     static final StructType BANDS = new StructType()
             .add("band", DataTypes.IntegerType, false)
@@ -84,6 +85,9 @@ public final class SyndicationStage {
             .add("matched_by", DataTypes.StringType, true)
             .add("lag_s", DataTypes.LongType, true);
 
+    /** How far below a threshold a sketch estimate may be and still go to exact verification (~3σ at 128 components). */
+    static final double PREFILTER_MARGIN = 0.15;
+
     private SyndicationStage() {}
 
     public static LshParams lshParams(WiretraceConfig.Syndication cfg) {
@@ -98,7 +102,8 @@ public final class SyndicationStage {
         int components = cfg.minhashComponents();
         return articles.select("article_id", "outlet", "published_at", "title", "text").mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
-                    ArticleFeatures features = new ArticleFeatures(shingler, new MinHashSketcher(components));
+                    MinHashSketcher sketcher = new MinHashSketcher(components);
+                    ArticleFeatures features = new ArticleFeatures(shingler, sketcher);
                     return new Iterator<>() {
                         @Override
                         public boolean hasNext() {
@@ -113,7 +118,7 @@ public final class SyndicationStage {
                             ArticleFeatures.Features f = features.compute(r.getString(3), r.getString(4));
                             return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
                                     t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
-                                    f.shingleSet(), f.signature(), f.wireCredit());
+                                    f.shingleSet(), f.signature(), f.wireCredit(), sketcher.sketch8(f.signature()));
                         }
                     };
                 }, Encoders.row(FEATURES));
@@ -160,14 +165,36 @@ public final class SyndicationStage {
         long candidatePairs = edges.count();
         buckets.unpersist();
 
-        Dataset<Row> comps = ConnectedComponents.run(edges.select("a", "b")).persist(StorageLevel.MEMORY_AND_DISK());
+        // Pre-filter on 8-bit sketches (128 bytes a side, not the shingle sets): drop candidates whose
+        // estimated Jaccard and containment are both far below the verification thresholds. This
+        // keeps components close to stories (a bucket shared by chance no longer links two stories)
+        // while every surviving pair is still verified exactly.
+        double margin = PREFILTER_MARGIN;
+        double jMin = cfg.verify().jaccard() - margin;
+        double cMin = cfg.verify().containment() - margin;
+        Dataset<Row> sk = feats.select("doc_key", "sketch", "shingles");
+        Dataset<Row> likely = edges.join(sk.select(col("doc_key").as("a"), col("sketch").as("sa"),
+                        size(col("shingles")).as("na")), "a")
+                .join(sk.select(col("doc_key").as("b"), col("sketch").as("sb"), size(col("shingles")).as("nb")), "b")
+                .filter((org.apache.spark.api.java.function.FilterFunction<Row>) r -> {
+                    double j = MinHashSketcher.estimateFromSketch8((byte[]) r.getAs("sa"), (byte[]) r.getAs("sb"));
+                    int na = r.getAs("na");
+                    int nb = r.getAs("nb");
+                    double c = j * (na + nb) / ((1 + j) * Math.max(1, Math.min(na, nb)));
+                    return j >= jMin || c >= cMin;
+                })
+                .select("a", "b").persist(StorageLevel.MEMORY_AND_DISK());
+        long likelyPairs = likely.count();
+        edges.unpersist();
+
+        Dataset<Row> comps = ConnectedComponents.run(likely).persist(StorageLevel.MEMORY_AND_DISK());
 
         // Per component: docs and candidate pairs together, verified and built into stories.
         Dataset<Row> compByDoc = comps.select(col("vertex").as("doc_key"), col("component"));
         Dataset<Row> docs = feats.join(compByDoc, "doc_key")
                 .select(col("component"), col("doc_key"), col("article_id"), col("outlet"), col("published_s"),
                         col("title_hash"), col("lede_hash"), col("shingles"));
-        Dataset<Row> pairsByComp = edges.join(comps.select(col("vertex").as("a"), col("component")), "a")
+        Dataset<Row> pairsByComp = likely.join(comps.select(col("vertex").as("a"), col("component")), "a")
                 .select(col("component"), col("a"), col("b"));
         StoryBuilder.Settings settings = new StoryBuilder.Settings(cfg.verify().jaccard(), cfg.verify().containment(),
                 cfg.verify().minSharedShingles());
@@ -200,6 +227,7 @@ public final class SyndicationStage {
         counts.put("giant_buckets_capped", bucketStats.isNullAt(1) ? 0L : bucketStats.getLong(1));
         counts.put("giant_bucket_members", bucketStats.isNullAt(2) ? 0L : bucketStats.getLong(2));
         counts.put("candidate_pairs", candidatePairs);
+        counts.put("candidate_pairs_after_sketch_filter", likelyPairs);
         counts.put("articles_with_candidates", comps.count());
         return new Result(assignments, pairs, lsh, counts);
     }
