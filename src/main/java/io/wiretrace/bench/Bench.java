@@ -176,12 +176,20 @@ public final class Bench {
                     long c = row.getLong(2);
                     storyTrue += c * (c - 1) / 2;
                 }
-                return new long[]{assigned, pairs, foundTrue, storyTrue};
+                long storyPairs = 0;
+                for (Row row : joined.groupBy("story_id").agg(count(lit(1))).collectAsList()) {
+                    long c = row.getLong(1);
+                    storyPairs += c * (c - 1) / 2;
+                }
+                return new long[]{assigned, pairs, foundTrue, storyTrue, storyPairs};
             });
-            System.out.printf("wiretrace syndication: %.1f s, peak heap %,d MiB, verified pairs %,d, pair recall %.4f,"
-                            + " story-level pair recall %.4f (lsh %s)%n", ours.seconds(), ours.peakMiB(), ours.value()[1],
-                    (double) ours.value()[2] / truthPairs, (double) ours.value()[3] / truthPairs,
-                    SyndicationStage.lshParams(cfg.syndication()));
+            double storyRecall = (double) ours.value()[3] / truthPairs;
+            double storyPrecision = ours.value()[4] == 0 ? 1.0 : (double) ours.value()[3] / ours.value()[4];
+            System.out.printf("wiretrace syndication: %.1f s, peak heap %,d MiB, verified pairs %,d, pair recall %.4f;"
+                            + " stories vs truth: pairwise precision %.4f, recall %.4f, F1 %.4f (lsh %s)%n", ours.seconds(),
+                    ours.peakMiB(), ours.value()[1], (double) ours.value()[2] / truthPairs, storyPrecision, storyRecall,
+                    2 * storyPrecision * storyRecall / (storyPrecision + storyRecall), SyndicationStage.lshParams(cfg.syndication()));
+            System.out.flush();
             if (baseline) {
                 double threshold = cfg.syndication().verify().jaccard();
                 int limit = intArg(args, "--baseline-timeout", 1800);
@@ -195,7 +203,7 @@ public final class Bench {
                 Measured<long[]> mllib;
                 try {
                     mllib = measure(heap, () -> mllibBaseline(kept, truthByArticle, threshold, 5));
-                } catch (RuntimeException e) {
+                } catch (Exception e) { // SparkException arrives undeclared from Scala
                     if (!timedOut.get()) {
                         throw e;
                     }

@@ -48,6 +48,26 @@ class SyndicationTest {
         assertEquals(0, o.missingIds());
         assertTrue(o.scores().f1() >= 0.98, "F1 " + o.scores());
         assertTrue(o.scores().precision() >= 0.98, "precision " + o.scores());
+        // The pair-labelled truth format: same-story pairs as copy, cross-story pairs as none, one partial.
+        List<String[]> rows = Files.readAllLines(in.resolve("truth/stories.csv")).stream().skip(1)
+                .map(l -> l.split(",")).toList();
+        Map<String, List<String>> byStory = rows.stream().collect(Collectors.groupingBy(r -> r[1],
+                java.util.TreeMap::new, Collectors.mapping(r -> r[0], Collectors.toList())));
+        StringBuilder pairsCsv = new StringBuilder("id_a,id_b,label\n");
+        List<List<String>> multi = byStory.values().stream().filter(v -> v.size() > 1).limit(60).toList();
+        for (int i = 0; i < multi.size(); i++) {
+            pairsCsv.append(multi.get(i).get(0)).append(',').append(multi.get(i).get(1)).append(",copy\n");
+            if (i > 0) {
+                pairsCsv.append(multi.get(i).get(0)).append(',').append(multi.get(i - 1).get(0)).append(",none\n");
+            }
+        }
+        pairsCsv.append(multi.get(0).get(0)).append(',').append(multi.get(1).get(0)).append(",partial\n");
+        Path pairsFile = tmp.resolve("pairs.csv");
+        Files.writeString(pairsFile, pairsCsv.toString());
+        SyndicationEval.Outcome p = SyndicationEval.run(SparkTestSession.get(), out.toString(), pairsFile.toString());
+        assertEquals("pairs", p.format());
+        assertEquals(60 + 59, p.truthIds(), "partial pairs are ignored");
+        assertTrue(p.scores().precision() >= 0.98 && p.scores().recall() >= 0.9, p.scores().toString());
 
         try (DuckDb duck = new DuckDb()) {
             // Every article has a story; stories' sizes add up; pairs are ordered and verified.
