@@ -160,6 +160,29 @@ class CliTest {
     }
 
     @Test
+    void largeUncompressedFilesAreReadInByteRangesLosingNothing() throws Exception {
+        // One ~75 MB file read in 16 MiB ranges: past the 64 MiB point where compressed input is
+        // checked for bombs, which must never apply to plain files.
+        Path in = tmp.resolve("big");
+        CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(28_000, 4, 0.0, 100_000, null)).generate(in);
+        Path file = in.resolve("articles/articles-00000.jsonl");
+        assertTrue(Files.size(file) > 70L * 1024 * 1024, "size " + Files.size(file));
+        Path out = tmp.resolve("out");
+        Result r = cli("run", "--input", file.toString(), "--output", out.toString(), "--set", "input.split_bytes=16777216",
+                "--set", "syndication.enabled=false", "--dry-run");
+        assertTrue(r.output().contains("read splits: 5"), r.output());
+        assertEquals(0, cli("run", "--input", file.toString(), "--output", out.toString(), "--set", "input.split_bytes=16777216",
+                "--set", "syndication.enabled=false").code());
+        JsonNode c = manifest(out).get("counts");
+        assertEquals(s.records(), c.get("records_in").asLong());
+        assertEquals(0, c.get("rejects").asLong());
+        try (DuckDb duck = new DuckDb()) {
+            assertEquals(s.records(), duck.count("SELECT count(DISTINCT source_id) FROM " + DuckDb.table(out.toString(), "lineage")));
+            assertTrue(duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "lineage") + " WHERE location LIKE 'byte %'") > 0);
+        }
+    }
+
+    @Test
     void lineageTracesEveryGeneratedRecord() throws Exception {
         Path in = tmp.resolve("trace");
         new CorpusGenerator(new CorpusGenerator.Settings(400, 9, 0.0, 1000, null)).generate(in);

@@ -166,7 +166,8 @@ public final class SplitReader implements Serializable {
                 }
                 String location = location(line.number(), line.offset());
                 long ordinal = split.wholeFile() ? line.number() : line.offset();
-                if (bomb(reader.position(), counter.count)) {
+                if (!split.file().compression().equals("none")
+                        && bomb(reader.position() - split.start(), counter.count)) {
                     return mapper.reject(file, location, ordinal, RejectReason.DECOMPRESSION_LIMIT,
                             "expanded " + reader.position() + " bytes from " + counter.count, null);
                 }
