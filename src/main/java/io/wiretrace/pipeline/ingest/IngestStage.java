@@ -20,6 +20,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import io.wiretrace.pipeline.Iterators;
 
 /**
  * Ingest: input plan → one row per input record ({@link InputRows#SCHEMA}), articles and rejects
@@ -60,26 +61,13 @@ public final class IngestStage {
             SplitReader reader = new SplitReader(readerSettings(config), conf);
             // One partition per split: the split list is metadata, small even for huge corpora.
             JavaRDD<Row> text = jsc.parallelize(textSplits, textSplits.size())
-                    .flatMap(split -> new MappedIterator(reader.read(split)));
+                    .flatMap(split -> Iterators.map(reader.read(split), InputRows::toRow));
             rows = rows.unionByName(spark.createDataFrame(text, InputRows.SCHEMA));
         }
         if (!parquetFiles.isEmpty()) {
             rows = rows.unionByName(readParquet(spark, jsc, conf, parquetFiles, config));
         }
         return rows;
-    }
-
-    /** Adapts the record iterator to rows without materialising a split. */
-    private record MappedIterator(Iterator<InputRecord> in) implements Iterator<Row> {
-        @Override
-        public boolean hasNext() {
-            return in.hasNext();
-        }
-
-        @Override
-        public Row next() {
-            return InputRows.toRow(in.next());
-        }
     }
 
     private static Dataset<Row> readParquet(SparkSession spark, JavaSparkContext jsc, HadoopConf conf,
@@ -108,26 +96,17 @@ public final class IngestStage {
         Dataset<Row> mapped = withMeta.mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
                     RecordMapper mapper = new RecordMapper(ms);
-                    return new Iterator<Row>() {
-                        @Override
-                        public boolean hasNext() {
-                            return it.hasNext();
+                    return Iterators.map(it, r -> {
+                        Map<String, Object> fields = new LinkedHashMap<>();
+                        for (int i = 0; i < columns.length; i++) {
+                            Object v = r.get(i);
+                            fields.put(columns[i], v instanceof scala.collection.Map || v instanceof Row
+                                    || v instanceof scala.collection.Seq ? new RecordMapper.NonScalar(String.valueOf(v)) : v);
                         }
-
-                        @Override
-                        public Row next() {
-                            Row r = it.next();
-                            Map<String, Object> fields = new LinkedHashMap<>();
-                            for (int i = 0; i < columns.length; i++) {
-                                Object v = r.get(i);
-                                fields.put(columns[i], v instanceof scala.collection.Map || v instanceof Row
-                                        || v instanceof scala.collection.Seq ? new RecordMapper.NonScalar(String.valueOf(v)) : v);
-                            }
-                            String file = r.getString(columns.length);
-                            long row = r.getLong(columns.length + 1);
-                            return InputRows.toRow(mapper.map(file, "row " + row, row, fields, String.valueOf(fields)));
-                        }
-                    };
+                        String file = r.getString(columns.length);
+                        long row = r.getLong(columns.length + 1);
+                        return InputRows.toRow(mapper.map(file, "row " + row, row, fields, String.valueOf(fields)));
+                    });
                 }, Encoders.row(InputRows.SCHEMA));
         return out.unionByName(mapped);
     }

@@ -15,6 +15,7 @@ import io.wiretrace.core.syndication.LshParams;
 import io.wiretrace.core.syndication.MinHashSketcher;
 import io.wiretrace.core.syndication.Shingler;
 import io.wiretrace.core.syndication.StoryBuilder;
+import io.wiretrace.pipeline.Iterators;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -104,23 +105,14 @@ public final class SyndicationStage {
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
                     MinHashSketcher sketcher = new MinHashSketcher(components);
                     ArticleFeatures features = new ArticleFeatures(shingler, sketcher);
-                    return new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return it.hasNext();
-                        }
-
-                        @Override
-                        public Row next() {
-                            Row r = it.next();
-                            String id = r.getString(0);
-                            Timestamp t = r.getTimestamp(2);
-                            ArticleFeatures.Features f = features.compute(r.getString(3), r.getString(4));
-                            return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
-                                    t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
-                                    f.shingleSet(), f.signature(), f.wireCredit(), sketcher.sketch8(f.signature()));
-                        }
-                    };
+                    return Iterators.map(it, r -> {
+                        String id = r.getString(0);
+                        Timestamp t = r.getTimestamp(2);
+                        ArticleFeatures.Features f = features.compute(r.getString(3), r.getString(4));
+                        return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
+                                t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
+                                f.shingleSet(), f.signature(), f.wireCredit(), sketcher.sketch8(f.signature()));
+                    });
                 }, Encoders.row(FEATURES));
     }
 
