@@ -54,13 +54,15 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench syndication [--articles N] [--no-baseline] | bench signatures [--articles N]");
+            System.err.println("usage: bench syndication [--articles N] [--no-baseline] | bench signatures [--articles N]"
+                    + " | bench topics (--data reuters|agnews [--seeds 0,1,2] [--no-baseline] | --articles N) [--set k=v]");
             System.exit(2);
         }
-        int articles = intArg(args, "--articles", args[0].equals("signatures") ? 20_000 : 20_000);
+        int articles = intArg(args, "--articles", 20_000);
         switch (args[0]) {
             case "syndication" -> syndication(articles, !List.of(args).contains("--no-baseline"), args);
             case "signatures" -> signatures(articles);
+            case "topics" -> TopicBench.run(args);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

@@ -1,6 +1,7 @@
 package io.wiretrace.cli;
 
 import io.wiretrace.pipeline.eval.SyndicationEval;
+import io.wiretrace.pipeline.eval.TopicEval;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Scores a run's output against labelled truth.",
-        subcommands = {EvalCommand.Syndication.class})
+        subcommands = {EvalCommand.Syndication.class, EvalCommand.Topics.class})
 final class EvalCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -16,7 +17,7 @@ final class EvalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: syndication");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: syndication or topics");
     }
 
     @Command(name = "syndication", mixinStandardHelpOptions = true,
@@ -42,6 +43,38 @@ final class EvalCommand implements Runnable {
                 System.out.printf("pairs: truth %,d, predicted %,d, shared %,d%n", s.truePairs(), s.predictedPairs(), s.sharedPairs());
                 System.out.printf("precision %.4f  recall %.4f  F1 %.4f%s%n", s.precision(), s.recall(), s.f1(),
                         Double.isNaN(s.ari()) ? "" : String.format("  ARI %.4f", s.ari()));
+                return ExitCodes.OK;
+            } finally {
+                if (own) {
+                    spark.stop();
+                }
+            }
+        }
+    }
+
+    @Command(name = "topics", mixinStandardHelpOptions = true,
+            description = {"NMI, ARI, V-measure, homogeneity, completeness and purity of the run's topics against truth.",
+                    "Truth CSV (header): id,topic. Ids are input record ids (the run's lineage.source_id).",
+                    "Records the run left without a topic count as one extra cluster."},
+            footer = ExitCodes.TABLE)
+    static final class Topics implements Callable<Integer> {
+        @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output directory of a run.")
+        String run;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV (id,topic).")
+        String truth;
+
+        @Override
+        public Integer call() {
+            boolean own = SparkSession.getDefaultSession().isEmpty();
+            SparkSession spark = io.wiretrace.pipeline.run.SparkSessions.create(io.wiretrace.config.WiretraceConfig.defaults());
+            try {
+                TopicEval.Outcome o = TopicEval.run(spark, run, truth);
+                var s = o.scores();
+                System.out.printf("truth: %,d ids (%,d not in the run, %,d without a topic); %d classes, %d clusters%n",
+                        o.truthIds(), o.missingIds(), o.withoutTopic(), s.classes(), s.clusters());
+                System.out.printf("nmi=%.4f ari=%.4f v_measure=%.4f homogeneity=%.4f completeness=%.4f purity=%.4f%n",
+                        s.nmi(), s.ari(), s.vMeasure(), s.homogeneity(), s.completeness(), s.purity());
                 return ExitCodes.OK;
             } finally {
                 if (own) {

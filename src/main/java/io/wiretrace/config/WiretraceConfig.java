@@ -13,12 +13,13 @@ import java.util.TreeMap;
  * immutable records (YAML keys are the snake_case forms of the component names). Every key, with
  * its default and meaning, is documented in {@code conf/wiretrace.yaml}; a test keeps the two equal.
  */
-public record WiretraceConfig(Input input, Outlets outlets, Syndication syndication, Quality quality, Output output,
-                              Spark spark)
+public record WiretraceConfig(Input input, Outlets outlets, Syndication syndication, Topics topics, Quality quality,
+                              Output output, Spark spark)
         implements Serializable {
 
     public static final Set<String> FORMATS = Set.of("auto", "jsonl", "csv", "parquet", "pages");
     public static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "uncompressed");
+    public static final Set<String> TOPIC_ALGORITHMS = Set.of("kmeans", "bisecting_kmeans");
 
     /** How input is read. */
     public record Input(String format, String defaultTimezone, int maxRecordBytes, int maxTextChars,
@@ -43,6 +44,20 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
     /** A candidate pair is a copy when jaccard ≥ jaccard, or containment ≥ containment with at
      *  least min_shared_shingles in common. */
     public record Verify(double jaccard, double containment, int minSharedShingles) implements Serializable {}
+
+    /** Topic clustering (TF-IDF + spherical k-means over one representative per story). */
+    public record Topics(boolean enabled, String k, int kMin, int kMax, String algorithm, int seed, int restarts,
+                         int maxIterations, TopicText text, int labelTerms, int autoSampleSize) implements Serializable {
+
+        /** The configured k, or -1 for "auto". */
+        public int fixedK() {
+            return "auto".equals(k) ? -1 : Integer.parseInt(k.trim());
+        }
+    }
+
+    /** How topic text becomes terms: tokenisation, stop words, stemming, n-grams and vocabulary. */
+    public record TopicText(String language, List<String> extraStopWords, boolean stem, int ngrams, int titleWeight,
+                            int vocabularySize, double minDf, double maxDf, boolean sublinearTf) implements Serializable {}
 
     public record Quality(double maxRejectRate) implements Serializable {}
 
@@ -86,6 +101,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>()),
                 new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15)),
+                new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
+                        new TopicText("en", List.of(), true, 1, 2, 50_000, 2, 0.5, true), 10, 20_000),
                 new Quality(0.05),
                 new Output(500_000, "snappy"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
@@ -93,7 +110,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     /** Checks every value; throws {@link ConfigException} with an "Invalid X: reason" message. */
     public WiretraceConfig validate() {
-        require(input != null && outlets != null && syndication != null && quality != null && output != null && spark != null,
+        require(input != null && outlets != null && syndication != null && topics != null && quality != null
+                        && output != null && spark != null,
                 "Invalid configuration: a section is null");
         require(input.csv() != null && input.pages() != null, "Invalid configuration: input.csv or input.pages is null");
         require(FORMATS.contains(input.format()),
@@ -149,6 +167,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(v.jaccard() > 0 && v.jaccard() <= 1, "Invalid syndication.verify.jaccard: must be in (0, 1]");
         require(v.containment() > 0 && v.containment() <= 1, "Invalid syndication.verify.containment: must be in (0, 1]");
         require(v.minSharedShingles() >= 1, "Invalid syndication.verify.min_shared_shingles: must be at least 1");
+        validateTopics();
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
         require(output.maxRecordsPerFile() >= 100, "Invalid output.max_records_per_file: must be at least 100");
@@ -160,6 +179,42 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         spark.conf().keySet().forEach(k -> require(k.startsWith("spark."),
                 "Invalid spark.conf." + k + ": Spark settings start with 'spark.'"));
         return this;
+    }
+
+    private void validateTopics() {
+        require(topics.text() != null, "Invalid topics.text: section is null");
+        require(topics.k() != null, "Invalid topics.k: must be 'auto' or a number of topics");
+        if (!"auto".equals(topics.k())) {
+            int k;
+            try {
+                k = Integer.parseInt(topics.k().trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException("Invalid topics.k: '" + topics.k() + "' is neither 'auto' nor a whole number");
+            }
+            require(k >= 2 && k <= 1000, "Invalid topics.k: " + k + " is outside 2..1000");
+        }
+        require(topics.kMin() >= 2 && topics.kMin() <= topics.kMax() && topics.kMax() <= 200,
+                "Invalid topics.k_min/k_max: need 2 <= k_min <= k_max <= 200");
+        require(TOPIC_ALGORITHMS.contains(topics.algorithm()),
+                "Invalid topics.algorithm: '" + topics.algorithm() + "' is not one of " + new java.util.TreeSet<>(TOPIC_ALGORITHMS));
+        require(topics.restarts() >= 1 && topics.restarts() <= 20, "Invalid topics.restarts: " + topics.restarts() + " is outside 1..20");
+        require(topics.maxIterations() >= 1 && topics.maxIterations() <= 1000,
+                "Invalid topics.max_iterations: " + topics.maxIterations() + " is outside 1..1000");
+        require(topics.labelTerms() >= 1 && topics.labelTerms() <= 100,
+                "Invalid topics.label_terms: " + topics.labelTerms() + " is outside 1..100");
+        require(topics.autoSampleSize() >= 100, "Invalid topics.auto_sample_size: must be at least 100");
+        TopicText t = topics.text();
+        require(io.wiretrace.core.topics.StopWords.LANGUAGES.contains(t.language()),
+                "Invalid topics.text.language: '" + t.language() + "' is not one of "
+                        + new java.util.TreeSet<>(io.wiretrace.core.topics.StopWords.LANGUAGES));
+        require(t.extraStopWords() != null, "Invalid topics.text.extra_stop_words: must be a list");
+        require(t.ngrams() >= 1 && t.ngrams() <= 3, "Invalid topics.text.ngrams: " + t.ngrams() + " is outside 1..3");
+        require(t.titleWeight() >= 0 && t.titleWeight() <= 10,
+                "Invalid topics.text.title_weight: " + t.titleWeight() + " is outside 0..10");
+        require(t.vocabularySize() >= 100 && t.vocabularySize() <= 2_000_000,
+                "Invalid topics.text.vocabulary_size: " + t.vocabularySize() + " is outside 100..2000000");
+        require(t.minDf() >= 0, "Invalid topics.text.min_df: must be >= 0 (a count, or a fraction below 1)");
+        require(t.maxDf() > 0 && t.maxDf() <= 1, "Invalid topics.text.max_df: must be a fraction in (0, 1]");
     }
 
     private static void require(boolean ok, String message) {

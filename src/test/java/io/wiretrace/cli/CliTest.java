@@ -169,10 +169,10 @@ class CliTest {
         assertTrue(Files.size(file) > 70L * 1024 * 1024, "size " + Files.size(file));
         Path out = tmp.resolve("out");
         Result r = cli("run", "--input", file.toString(), "--output", out.toString(), "--set", "input.split_bytes=16777216",
-                "--set", "syndication.enabled=false", "--dry-run");
+                "--set", "syndication.enabled=false", "--set", "topics.enabled=false", "--dry-run");
         assertTrue(r.output().contains("read splits: 5"), r.output());
         assertEquals(0, cli("run", "--input", file.toString(), "--output", out.toString(), "--set", "input.split_bytes=16777216",
-                "--set", "syndication.enabled=false").code());
+                "--set", "syndication.enabled=false", "--set", "topics.enabled=false").code());
         JsonNode c = manifest(out).get("counts");
         assertEquals(s.records(), c.get("records_in").asLong());
         assertEquals(0, c.get("rejects").asLong());

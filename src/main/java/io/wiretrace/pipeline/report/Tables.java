@@ -170,10 +170,45 @@ public final class Tables {
                     new Col("top_sources", DataTypes.createArrayType(STR), "Origin outlets it copies most (up to 5, most first).")),
             List.of("outlet"));
 
-    public static final List<Table> ALL = List.of(ARTICLES, REJECTS, LINEAGE, SYNDICATION_PAIRS, STORIES, STORY_SPREAD,
-            OUTLET_OVERLAP, OUTLET_SUMMARY);
+    public static final Table TOPICS = new Table("topics",
+            "One row per topic: its label, distinctive terms, most central story and size.",
+            List.of(
+                    new Col("topic_id", INT, "Topic number: 0 is the topic with the most stories, then by size (ties by smallest story id)."),
+                    new Col("label", STR, "The topic's most distinctive terms, comma separated, for display."),
+                    new Col("top_terms", DataTypes.createArrayType(new StructType()
+                            .add("term", STR).add("weight", DBL)),
+                            "Distinctive terms, best first; weight = c·ln(c/m) with c, m the term's weight in the topic and corpus centroids."),
+                    new Col("central_story_id", STR, "The story closest to the topic's centroid (cosine)."),
+                    new Col("central_title", STR, "Title of that story, so a person recognises the topic at a glance."),
+                    new Col("n_articles", LONG, "Articles in the topic (all copies of its stories)."),
+                    new Col("n_stories", LONG, "Stories in the topic."),
+                    new Col("n_outlets", LONG, "Distinct outlets with an article in the topic."),
+                    new Col("first_published_at", TS, "Earliest known publication time in the topic."),
+                    new Col("last_published_at", TS, "Latest known publication time in the topic.")),
+            List.of("topic_id"));
 
-    /** Tables every run writes; the others need syndication enabled. */
+    public static final Table TOPIC_OUTLETS = new Table("topic_outlets",
+            "Who covers what: one row per (topic, outlet) with at least one article.",
+            List.of(
+                    new Col("topic_id", INT, "Topic."),
+                    new Col("outlet", STR, "Outlet key."),
+                    new Col("n_articles", LONG, "The outlet's articles in the topic."),
+                    new Col("n_stories", LONG, "Distinct stories of the topic the outlet carried."),
+                    new Col("share_of_outlet", DBL, "n_articles / the outlet's articles that have a topic."),
+                    new Col("share_of_topic", DBL, "n_articles / the topic's articles.")),
+            List.of("topic_id", "outlet"));
+
+    public static final List<Table> ALL = List.of(ARTICLES, REJECTS, LINEAGE, SYNDICATION_PAIRS, STORIES, STORY_SPREAD,
+            OUTLET_OVERLAP, OUTLET_SUMMARY, TOPICS, TOPIC_OUTLETS);
+
+    /** Tables written when syndication is enabled. */
+    public static final List<Table> SYNDICATION = List.of(SYNDICATION_PAIRS, STORIES, STORY_SPREAD, OUTLET_OVERLAP,
+            OUTLET_SUMMARY);
+
+    /** Tables written when the topic engine is enabled. */
+    public static final List<Table> TOPIC_TABLES = List.of(TOPICS, TOPIC_OUTLETS);
+
+    /** Tables every run writes; the others need their engine enabled. */
     public static final List<Table> CORE = List.of(ARTICLES, REJECTS, LINEAGE);
 
     private Tables() {}

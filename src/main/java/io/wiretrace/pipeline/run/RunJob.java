@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.pipeline.Lineage;
 import io.wiretrace.pipeline.dedup.ExactDedupStage;
 import io.wiretrace.pipeline.ingest.IngestStage;
 import io.wiretrace.pipeline.ingest.InputPlan;
@@ -22,6 +23,8 @@ import io.wiretrace.pipeline.report.ReportWriter;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.pipeline.syndication.SyndicationReports;
 import io.wiretrace.pipeline.syndication.SyndicationStage;
+import io.wiretrace.pipeline.topics.TopicReports;
+import io.wiretrace.pipeline.topics.TopicStage;
 import java.util.ArrayList;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -77,8 +80,9 @@ public final class RunJob {
             Dataset<Row> accepted = parsed.filter(col("reject_reason").isNull());
             Dataset<Row> rejected = parsed.filter(col("reject_reason").isNotNull())
                     .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
-            Dataset<Row> records = ExactDedupStage.apply(NormalizeStage.apply(accepted, config))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            List<Dataset<Row>> cached = new ArrayList<>();
+            Dataset<Row> records = Lineage.persistAndCut(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
+                    cached);
 
             // Stage counts, derived from data (two small aggregations over cached rows).
             Map<String, Long> byStatus = new TreeMap<>();
@@ -106,16 +110,26 @@ public final class RunJob {
             Dataset<Row> kept = records.filter(col("status").equalTo(ExactDedupStage.KEPT));
             Dataset<Row> articleRows = kept;
             List<Tables.Table> tables = new ArrayList<>(Tables.CORE);
-            Map<String, Object> syndicationCounts = new LinkedHashMap<>();
+            Map<String, Long> syndicationCounts = new LinkedHashMap<>();
+            Map<String, Object> topicCounts = new LinkedHashMap<>();
             Dataset<Row> pairs = null;
             if (config.syndication().enabled()) {
                 SyndicationStage.Result syn = timed("syndication", "Detect copies (MinHash LSH), verify them, build stories",
                         () -> SyndicationStage.run(kept, config.syndication()));
                 syndicationCounts.putAll(syn.counts());
-                articleRows = kept.join(syn.assignments(), "article_id", "left").persist(StorageLevel.MEMORY_AND_DISK());
+                articleRows = Lineage.persistAndCut(kept.join(syn.assignments(), "article_id", "left"), cached);
                 pairs = syn.pairs();
-                tables.addAll(List.of(Tables.SYNDICATION_PAIRS, Tables.STORIES, Tables.STORY_SPREAD, Tables.OUTLET_OVERLAP,
-                        Tables.OUTLET_SUMMARY));
+                tables.addAll(Tables.SYNDICATION);
+            }
+            TopicStage.Result topics = null;
+            if (config.topics().enabled()) {
+                Dataset<Row> withStories = articleRows;
+                int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+                topics = timed("topics", "Cluster stories into topics (TF-IDF, spherical k-means) and label them",
+                        () -> TopicStage.run(spark, withStories, config.topics(), partitions));
+                topicCounts.putAll(topics.counts());
+                articleRows = Lineage.persistAndCut(articleRows.join(topics.assignments(), "article_id", "left"), cached);
+                tables.addAll(Tables.TOPIC_TABLES);
             }
             Dataset<Row> finalArticles = articleRows;
             timed("write_articles", "Write the articles table", () -> {
@@ -135,21 +149,26 @@ public final class RunJob {
                 writer.write(Tables.LINEAGE, lineage, recordsIn, staging);
                 return null;
             });
+            Map<String, Dataset<Row>> derived = new LinkedHashMap<>();
             if (pairs != null) {
-                Map<String, Dataset<Row>> derived = new LinkedHashMap<>();
                 derived.put("syndication_pairs", pairs);
                 derived.put("stories", SyndicationReports.stories(finalArticles));
                 derived.put("story_spread", SyndicationReports.storySpread(finalArticles));
                 derived.put("outlet_overlap", SyndicationReports.outletOverlap(finalArticles));
                 derived.put("outlet_summary", SyndicationReports.outletSummary(finalArticles));
-                for (Tables.Table t : tables.subList(Tables.CORE.size(), tables.size())) {
-                    Dataset<Row> rows = derived.get(t.name()).persist(StorageLevel.MEMORY_AND_DISK());
-                    timed("write_" + t.name(), "Write the " + t.name() + " table", () -> {
-                        writer.write(t, rows, rows.count(), staging);
-                        return null;
-                    });
-                    rows.unpersist();
-                }
+            }
+            if (topics != null) {
+                derived.put("topics", TopicReports.topics(spark, finalArticles, topics.topics()));
+                derived.put("topic_outlets", TopicReports.topicOutlets(finalArticles));
+            }
+            for (Tables.Table t : tables.subList(Tables.CORE.size(), tables.size())) {
+                // Cached because the writer needs the row count (to size files) before writing.
+                Dataset<Row> rows = derived.get(t.name()).persist(StorageLevel.MEMORY_AND_DISK());
+                timed("write_" + t.name(), "Write the " + t.name() + " table", () -> {
+                    writer.write(t, rows, rows.count(), staging);
+                    return null;
+                });
+                rows.unpersist();
             }
 
             // The accounting identity, checked against what was actually written.
@@ -167,14 +186,13 @@ public final class RunJob {
                         + " + rejects " + written.get("rejects"));
             }
             parsed.unpersist();
-            records.unpersist();
-            finalArticles.unpersist();
+            cached.forEach(Dataset::unpersist);
 
             double rejectRate = recordsIn == 0 ? 0.0 : (double) rejects / recordsIn;
             boolean exceeded = rejectRate > config.quality().maxRejectRate();
             RunResult result = new RunResult(request.runId(), committer.targetDir(), recordsIn, articles, duplicates,
                     rejects, rejectRate, exceeded, rejectsByReason, timings);
-            writeManifest(committer, plan, result, written, dateWarnings[0], syndicationCounts, started);
+            writeManifest(committer, plan, result, written, dateWarnings[0], syndicationCounts, topicCounts, started);
             committer.commit();
             return result;
         } catch (IOException | RuntimeException e) {
@@ -196,7 +214,8 @@ public final class RunJob {
     }
 
     private void writeManifest(OutputCommitter committer, InputPlan plan, RunResult r, Map<String, Long> written,
-                               long dateWarnings, Map<String, Object> syndication, Instant started) throws IOException {
+                               long dateWarnings, Map<String, Long> syndication, Map<String, Object> topics,
+                               Instant started) throws IOException {
         ObjectNode m = JSON.createObjectNode();
         m.put("run_id", r.runId());
         m.put("status", r.rejectRateExceeded() ? "reject_rate_exceeded" : "succeeded");
@@ -239,9 +258,14 @@ public final class RunJob {
         stages.putObject("exact_dedup").put("kept", r.articles()).put("exact_duplicates", r.exactDuplicates());
         if (!syndication.isEmpty()) {
             ObjectNode syn = stages.putObject("syndication");
-            syndication.forEach((k, v) -> syn.put(k, ((Number) v).longValue()));
+            syndication.forEach(syn::put);
             syn.put("verified_pairs", written.get("syndication_pairs"));
             syn.put("stories", written.get("stories"));
+        }
+        if (!topics.isEmpty()) {
+            ObjectNode top = stages.putObject("topics");
+            topics.forEach((k, v) -> top.set(k, JSON.valueToTree(v)));
+            top.put("topics", written.get("topics"));
         }
         ObjectNode quality = m.putObject("quality");
         quality.put("reject_rate", r.rejectRate());

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
@@ -65,8 +64,7 @@ public final class SyndicationStage {
 
     static final StructType EDGES = new StructType()
             .add("a", DataTypes.LongType, false)
-            .add("b", DataTypes.LongType, false)
-            .add("verify", DataTypes.BooleanType, false);
+            .add("b", DataTypes.LongType, false);
 
     /** Output of the per-component step: an assignment row or a pair row ({@code kind}). */
     static final StructType OUT = new StructType()
@@ -148,11 +146,11 @@ public final class SyndicationStage {
             long[] members = m.stream().mapToLong(Long::longValue).toArray();
             List<Row> out = new ArrayList<>();
             Buckets.pairs(members, maxBucket, window, (a, b) -> {
-                out.add(RowFactory.create(a, b, true));
+                out.add(RowFactory.create(a, b));
                 return 0;
             });
             return out.iterator();
-        }, Encoders.row(EDGES)).groupBy("a", "b").agg(max("verify").as("verify"))
+        }, Encoders.row(EDGES)).distinct() // one pair may share several bands
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long candidatePairs = edges.count();
         buckets.unpersist();

@@ -1,0 +1,28 @@
+package io.wiretrace.pipeline;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Cuts the logical plan between pipeline stages. Every query over a Dataset re-analyses, and
+ * (with adaptive execution) re-prints, its whole plan; after ingest, dedup, syndication and
+ * topics that plan has hundreds of nodes and the driver spent more time rendering plan strings
+ * than the executors spent on a small corpus. Unlike {@code localCheckpoint}, the rows keep
+ * their RDD lineage, so a lost executor's cached blocks are recomputed rather than failing the job.
+ */
+public final class Lineage {
+
+    private Lineage() {}
+
+    /**
+     * Persists {@code df} (added to {@code release}, to unpersist when the run ends) and returns a
+     * DataFrame over its cached rows whose plan is a single node.
+     */
+    public static Dataset<Row> persistAndCut(Dataset<Row> df, List<Dataset<Row>> release) {
+        Dataset<Row> persisted = df.persist(StorageLevel.MEMORY_AND_DISK());
+        release.add(persisted);
+        return persisted.sparkSession().createDataFrame(persisted.javaRDD(), persisted.schema());
+    }
+}

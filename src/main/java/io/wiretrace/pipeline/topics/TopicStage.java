@@ -1,0 +1,341 @@
+package io.wiretrace.pipeline.topics;
+
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.topics.TopicLabels;
+import io.wiretrace.core.topics.TopicTokenizer;
+import io.wiretrace.pipeline.Iterators;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.clustering.BisectingKMeans;
+import org.apache.spark.ml.clustering.BisectingKMeansModel;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Topics: stories → TF-IDF vectors → spherical k-means → labelled topics.
+ *
+ * <p>Clustering runs on one representative per story (its origin), never on every copy: fifteen
+ * copies of one wire story would otherwise form a topic of their own or drag a centroid, and the
+ * work would grow with syndication rather than with news. Every article then takes its story's
+ * topic.
+ *
+ * <p>Text → terms is plain Java ({@link TopicTokenizer}); terms → vectors is MLlib
+ * ({@link CountVectorizerModel}, {@link IDF}, {@link Normalizer}); clustering is MLlib
+ * {@link KMeans} or {@link BisectingKMeans} with cosine distance on L2-normalised vectors. The
+ * vocabulary is chosen here (document frequency, ties by term) rather than by
+ * {@code CountVectorizer.fit}, whose order among equal counts is not deterministic. Rows are
+ * hash-partitioned and sorted by story before fitting so the seeded k-means|| initialisation sees
+ * the same data in the same order on every run.
+ */
+public final class TopicStage {
+
+    /** What the stage produced: article → topic, one row per topic (labels), and counts. */
+    public record Result(Dataset<Row> assignments, List<TopicLabels.Topic> topics, Map<String, Object> counts) {}
+
+    static final StructType TERMS = new StructType()
+            .add("story_key", DataTypes.StringType, false)
+            .add("title", DataTypes.StringType, true)
+            .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
+    private TopicStage() {}
+
+    /**
+     * Runs the topic engine over {@code articles} (article_id, title, text; story_id and
+     * is_origin when syndication ran). Returns article_id → topic_id; articles whose story has no
+     * usable terms get no topic (counted as {@code unclustered_stories}).
+     */
+    public static Result run(SparkSession spark, Dataset<Row> articles, WiretraceConfig.Topics cfg, int partitions) {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        Map<String, Long> stepMs = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        boolean hasStories = List.of(articles.columns()).contains("story_id");
+        Dataset<Row> keyed = articles.withColumn("story_key",
+                hasStories ? coalesce(col("story_id"), col("article_id")) : col("article_id"));
+        // The representative: the story's origin, else (no known times) its smallest article id.
+        Dataset<Row> reps = hasStories
+                ? keyed.withColumn("rep", org.apache.spark.sql.functions.row_number().over(
+                                org.apache.spark.sql.expressions.Window.partitionBy("story_key")
+                                        .orderBy(col("is_origin").desc_nulls_last(), col("article_id").asc())))
+                        .filter(col("rep").equalTo(1))
+                : keyed;
+
+        WiretraceConfig.TopicText text = cfg.text();
+        Dataset<Row> terms = reps.select("story_key", "title", "text")
+                .repartition(partitions, col("story_key")).sortWithinPartitions("story_key")
+                .mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+                    TopicTokenizer tok = new TopicTokenizer(text.language(), text.extraStopWords(), text.stem(),
+                            text.ngrams(), text.titleWeight());
+                    return Iterators.map(it, r -> RowFactory.create(r.getString(0), r.getString(1),
+                            tok.terms(r.getString(1), r.getString(2)).toArray(new String[0])));
+                }, Encoders.row(TERMS))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long stories = terms.count();
+        counts.put("stories", stories);
+
+        stepMs.put("terms", lap(t0));
+        t0 = System.nanoTime();
+        String[] vocabulary = vocabulary(terms, stories, text);
+        counts.put("vocabulary_size", (long) vocabulary.length);
+        stepMs.put("vocabulary", lap(t0));
+        t0 = System.nanoTime();
+
+        Dataset<Row> tf = new CountVectorizerModel(vocabulary).setInputCol("terms").setOutputCol("tf").transform(terms);
+        if (text.sublinearTf()) {
+            // 1 + ln(tf): the tenth mention of a word says less than the second.
+            UserDefinedFunction sublinear = udf((UDF1<Vector, Vector>) TopicStage::sublinear, new VectorUDT());
+            tf = tf.withColumn("tf", sublinear.apply(col("tf")));
+        }
+        Dataset<Row> tfidf = new IDF().setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
+        UserDefinedFunction nnz = udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
+        Dataset<Row> features = new Normalizer().setP(2.0).setInputCol("tfidf").setOutputCol("features").transform(tfidf)
+                .select("story_key", "title", "features")
+                .filter(nnz.apply(col("features")).gt(0))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long usable = features.count();
+        counts.put("unclustered_stories", stories - usable);
+        terms.unpersist();
+        stepMs.put("vectors", lap(t0));
+        t0 = System.nanoTime();
+
+        List<TopicLabels.Topic> topics = List.of();
+        Dataset<Row> storyTopics;
+        if (usable < 2) {
+            counts.put("k", 0L);
+            storyTopics = features.select(col("story_key"), lit(null).cast("int").as("topic_id"));
+        } else {
+            int k;
+            if (cfg.fixedK() > 0) {
+                k = (int) Math.min(cfg.fixedK(), usable);
+                counts.put("k_chosen_by", "config");
+            } else {
+                k = chooseK(features, usable, cfg, counts);
+                counts.put("k_chosen_by", "silhouette");
+            }
+            counts.put("k", (long) k);
+            stepMs.put("choose_k", lap(t0));
+            t0 = System.nanoTime();
+            Fitted fitted = fit(features, k, cfg, cfg.restarts());
+            counts.put("training_cost", Math.round(fitted.cost * 1e6) / 1e6);
+            stepMs.put("fit", lap(t0));
+            t0 = System.nanoTime();
+            Dataset<Row> predicted = fitted.transform(features);
+
+            // Topic ids by size (desc), ties by smallest story key: stable across runs and readable.
+            List<Row> sizes = predicted.groupBy("prediction").agg(count(lit(1)).as("n"), min("story_key").as("first"))
+                    .orderBy(col("n").desc(), col("first")).collectAsList();
+            int[] idOf = new int[k];
+            java.util.Arrays.fill(idOf, -1);
+            for (int i = 0; i < sizes.size(); i++) {
+                idOf[sizes.get(i).getInt(0)] = i;
+            }
+            Vector[] centers = normalised(fitted.centers());
+            Vector corpusMean = features.select(Summarizer.mean(col("features")).as("m")).first().getAs(0);
+            Broadcast<Vector[]> bc = spark.sparkContext().broadcast(centers, scala.reflect.ClassTag$.MODULE$.apply(Vector[].class));
+            UserDefinedFunction similarity = udf((UDF2<Vector, Integer, Double>) (v, c) -> dot(v, bc.value()[c]),
+                    DataTypes.DoubleType);
+            Dataset<Row> central = predicted
+                    .withColumn("sim", similarity.apply(col("features"), col("prediction")))
+                    .groupBy("prediction").agg(max(struct(col("sim"), col("story_key"), col("title"))).as("c"))
+                    .select(col("prediction"), col("c.story_key").as("story_key"), col("c.title").as("title"));
+            Map<Integer, Row> centralByCluster = new LinkedHashMap<>();
+            for (Row r : central.collectAsList()) {
+                centralByCluster.put(r.getInt(0), r);
+            }
+            List<TopicLabels.Topic> labelled = new ArrayList<>();
+            for (int c = 0; c < k; c++) {
+                if (idOf[c] < 0) {
+                    continue; // an empty cluster (k-means can end with one): no topic
+                }
+                Row cr = centralByCluster.get(c);
+                labelled.add(TopicLabels.label(idOf[c], centers[c].toArray(), corpusMean.toArray(), vocabulary,
+                        cfg.labelTerms(), cr == null ? null : cr.getString(1), cr == null ? null : cr.getString(2)));
+            }
+            labelled.sort(java.util.Comparator.comparingInt(TopicLabels.Topic::topicId));
+            topics = List.copyOf(labelled);
+            int[] ids = idOf;
+            UserDefinedFunction toId = udf((UDF1<Integer, Integer>) p -> ids[p], DataTypes.IntegerType);
+            storyTopics = predicted.select(col("story_key"), toId.apply(col("prediction")).as("topic_id"));
+            bc.unpersist();
+            stepMs.put("label", lap(t0));
+        }
+        counts.put("step_ms", stepMs);
+        Dataset<Row> assignments = keyed.select("article_id", "story_key")
+                .join(storyTopics, "story_key", "left")
+                .select("article_id", "topic_id");
+        return new Result(assignments, topics, counts);
+    }
+
+    /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
+    static String[] vocabulary(Dataset<Row> terms, long docs, WiretraceConfig.TopicText text) {
+        long minDf = text.minDf() >= 1 ? (long) text.minDf() : (long) Math.ceil(text.minDf() * docs);
+        long maxDf = (long) Math.floor(text.maxDf() * docs);
+        if (docs < 10) {
+            // Too few documents for document-frequency limits to mean anything.
+            minDf = 1;
+            maxDf = docs;
+        }
+        List<Row> rows = terms.select(explode(array_distinct(col("terms"))).as("term"))
+                .groupBy("term").agg(count(lit(1)).as("df"))
+                .filter(col("df").geq(Math.max(1, minDf)).and(col("df").leq(Math.max(1, maxDf))))
+                .orderBy(col("df").desc(), col("term"))
+                .limit(text.vocabularySize())
+                .collectAsList();
+        String[] v = new String[rows.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rows.get(i).getString(0);
+        }
+        return v;
+    }
+
+    /**
+     * {@code topics.k: auto}: the k in [k_min, k_max] with the highest mean silhouette (cosine) on
+     * a deterministic sample of stories. Silhouette rewards clusters that are tight and apart,
+     * needs no labels and is what MLlib's {@link ClusteringEvaluator} computes at scale.
+     */
+    static int chooseK(Dataset<Row> features, long usable, WiretraceConfig.Topics cfg, Map<String, Object> counts) {
+        double fraction = Math.min(1.0, (double) cfg.autoSampleSize() / usable);
+        long buckets = 1_000_000L;
+        Dataset<Row> sample = features.filter(pmod(xxhash64(col("story_key"), lit(cfg.seed())), lit(buckets))
+                        .lt(lit((long) Math.ceil(fraction * buckets))))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long n = sample.count();
+        int hi = (int) Math.min(cfg.kMax(), Math.max(2, n - 1));
+        int lo = Math.min(cfg.kMin(), hi);
+        ClusteringEvaluator eval = new ClusteringEvaluator().setDistanceMeasure("cosine").setFeaturesCol("features")
+                .setPredictionCol("prediction");
+        int best = lo;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (int k = lo; k <= hi; k++) {
+            Fitted f = fit(sample, k, cfg, 1);
+            double s = eval.evaluate(f.transform(sample));
+            scores.put(Integer.toString(k), Math.round(s * 1e4) / 1e4);
+            if (s > bestScore + 1e-9) {
+                bestScore = s;
+                best = k;
+            }
+        }
+        sample.unpersist();
+        counts.put("auto_k_sample", n);
+        counts.put("silhouette_by_k", scores);
+        return best;
+    }
+
+    /** A fitted clustering of either algorithm. */
+    private record Fitted(Object model, double cost) {
+        Dataset<Row> transform(Dataset<Row> df) {
+            return model instanceof KMeansModel km ? km.transform(df) : ((BisectingKMeansModel) model).transform(df);
+        }
+
+        Vector[] centers() {
+            return model instanceof KMeansModel km ? km.clusterCenters() : ((BisectingKMeansModel) model).clusterCenters();
+        }
+    }
+
+    /** Fits {@code restarts} times with consecutive seeds and keeps the lowest within-cluster cost. */
+    private static Fitted fit(Dataset<Row> features, int k, WiretraceConfig.Topics cfg, int restarts) {
+        Fitted best = null;
+        for (int r = 0; r < restarts; r++) {
+            long seed = cfg.seed() + r;
+            Fitted f;
+            if ("bisecting_kmeans".equals(cfg.algorithm())) {
+                BisectingKMeansModel m = new BisectingKMeans().setK(k).setSeed(seed).setMaxIter(cfg.maxIterations())
+                        .setDistanceMeasure("cosine").setFeaturesCol("features").fit(features);
+                f = new Fitted(m, m.summary().trainingCost());
+            } else {
+                KMeansModel m = new KMeans().setK(k).setSeed(seed).setMaxIter(cfg.maxIterations())
+                        .setDistanceMeasure("cosine").setFeaturesCol("features").fit(features);
+                f = new Fitted(m, m.summary().trainingCost());
+            }
+            if (best == null || f.cost < best.cost) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static long lap(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    static Vector sublinear(Vector v) {
+        SparseVector s = v.toSparse();
+        double[] values = s.values().clone();
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i] > 0 ? 1 + Math.log(values[i]) : 0;
+        }
+        return Vectors.sparse(s.size(), s.indices(), values);
+    }
+
+    private static Vector[] normalised(Vector[] centers) {
+        Vector[] out = new Vector[centers.length];
+        for (int i = 0; i < centers.length; i++) {
+            double[] a = centers[i].toArray().clone();
+            double norm = Vectors.norm(centers[i], 2.0);
+            if (norm > 0) {
+                for (int j = 0; j < a.length; j++) {
+                    a[j] /= norm;
+                }
+            }
+            out[i] = new DenseVector(a);
+        }
+        return out;
+    }
+
+    static double dot(Vector v, Vector center) {
+        double[] c = center.toArray();
+        if (v instanceof SparseVector s) {
+            double d = 0;
+            int[] idx = s.indices();
+            double[] val = s.values();
+            for (int i = 0; i < idx.length; i++) {
+                d += val[i] * c[idx[i]];
+            }
+            return d;
+        }
+        double[] a = v.toArray();
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += a[i] * c[i];
+        }
+        return d;
+    }
+}
