@@ -163,7 +163,9 @@ class SyndicationTest {
         Path corpus = SharedData.require("data/reuters21578/reuters_all.jsonl");
         Path truth = SharedData.require("data/reuters21578/reuters_all.duplicate_clusters.csv");
         Path out = tmp.resolve("out");
-        assertEquals(0, Main.execute("run", "--input", corpus.toString(), "--output", out.toString()));
+        // Topics are not under test here (TopicsTest runs them on Reuters); keep the suite fast.
+        assertEquals(0, Main.execute("run", "--input", corpus.toString(), "--output", out.toString(),
+                "--set", "topics.enabled=false"));
         try (DuckDb duck = new DuckDb()) {
             String lineage = t(out, "lineage");
             String articles = t(out, "articles");

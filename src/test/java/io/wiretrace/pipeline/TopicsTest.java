@@ -93,7 +93,7 @@ class TopicsTest {
     @Test
     void autoKPicksByValueSilhouetteAndTopicsCanBeDisabled() throws Exception {
         Path in = tmp.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(800, 8, 0.0, 1000, null)).generate(in);
+        new CorpusGenerator(new CorpusGenerator.Settings(500, 8, 0.0, 1000, null)).generate(in);
         Path auto = tmp.resolve("auto");
         assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", auto.toString(),
                 "--set", "topics.k_min=3", "--set", "topics.k_max=6", "--set", "topics.restarts=1"));
@@ -107,7 +107,7 @@ class TopicsTest {
 
         Path off = tmp.resolve("off");
         assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", off.toString(),
-                "--set", "topics.enabled=false"));
+                "--set", "topics.enabled=false", "--set", "syndication.enabled=false"));
         try (DuckDb duck = new DuckDb()) {
             assertEquals(0, duck.count("SELECT count(*) FROM " + t(off, "articles") + " WHERE topic_id IS NOT NULL"));
         }

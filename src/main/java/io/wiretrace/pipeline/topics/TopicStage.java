@@ -75,6 +75,12 @@ public final class TopicStage {
             .add("title", DataTypes.StringType, true)
             .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
+    /** Stories per k-means partition (see the partition sizing in {@link #run}). */
+    static final long ROWS_PER_PARTITION = 25_000;
+
+    /** Iterations per fit while sweeping k: the silhouette ranking settles long before the centroids do. */
+    static final int SWEEP_ITERATIONS = 10;
+
     private TopicStage() {}
 
     /**
@@ -125,9 +131,14 @@ public final class TopicStage {
         }
         Dataset<Row> tfidf = new IDF().setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
         UserDefinedFunction nnz = udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
+        // Partitions sized to the data: every k-means iteration is a Spark job with one task per
+        // partition, so a small corpus spread over many partitions pays task overhead hundreds of
+        // times. Derived from the story count only, so the layout (and the seeded result) is stable.
+        int fitPartitions = (int) Math.max(1, Math.min(partitions, stories / ROWS_PER_PARTITION + 1));
         Dataset<Row> features = new Normalizer().setP(2.0).setInputCol("tfidf").setOutputCol("features").transform(tfidf)
                 .select("story_key", "title", "features")
                 .filter(nnz.apply(col("features")).gt(0))
+                .repartition(fitPartitions, col("story_key")).sortWithinPartitions("story_key")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long usable = features.count();
         counts.put("unclustered_stories", stories - usable);
@@ -152,7 +163,7 @@ public final class TopicStage {
             counts.put("k", (long) k);
             stepMs.put("choose_k", lap(t0));
             t0 = System.nanoTime();
-            Fitted fitted = fit(features, k, cfg, cfg.restarts());
+            Fitted fitted = fit(features, k, cfg, cfg.restarts(), cfg.maxIterations());
             counts.put("training_cost", Math.round(fitted.cost * 1e6) / 1e6);
             stepMs.put("fit", lap(t0));
             t0 = System.nanoTime();
@@ -245,7 +256,7 @@ public final class TopicStage {
         double bestScore = Double.NEGATIVE_INFINITY;
         Map<String, Double> scores = new LinkedHashMap<>();
         for (int k = lo; k <= hi; k++) {
-            Fitted f = fit(sample, k, cfg, 1);
+            Fitted f = fit(sample, k, cfg, 1, Math.min(SWEEP_ITERATIONS, cfg.maxIterations()));
             double s = eval.evaluate(f.transform(sample));
             scores.put(Integer.toString(k), Math.round(s * 1e4) / 1e4);
             if (s > bestScore + 1e-9) {
@@ -271,17 +282,17 @@ public final class TopicStage {
     }
 
     /** Fits {@code restarts} times with consecutive seeds and keeps the lowest within-cluster cost. */
-    private static Fitted fit(Dataset<Row> features, int k, WiretraceConfig.Topics cfg, int restarts) {
+    private static Fitted fit(Dataset<Row> features, int k, WiretraceConfig.Topics cfg, int restarts, int iterations) {
         Fitted best = null;
         for (int r = 0; r < restarts; r++) {
             long seed = cfg.seed() + r;
             Fitted f;
             if ("bisecting_kmeans".equals(cfg.algorithm())) {
-                BisectingKMeansModel m = new BisectingKMeans().setK(k).setSeed(seed).setMaxIter(cfg.maxIterations())
+                BisectingKMeansModel m = new BisectingKMeans().setK(k).setSeed(seed).setMaxIter(iterations)
                         .setDistanceMeasure("cosine").setFeaturesCol("features").fit(features);
                 f = new Fitted(m, m.summary().trainingCost());
             } else {
-                KMeansModel m = new KMeans().setK(k).setSeed(seed).setMaxIter(cfg.maxIterations())
+                KMeansModel m = new KMeans().setK(k).setSeed(seed).setMaxIter(iterations)
                         .setDistanceMeasure("cosine").setFeaturesCol("features").fit(features);
                 f = new Fitted(m, m.summary().trainingCost());
             }
