@@ -91,6 +91,17 @@ public final class Bench {
         return dir;
     }
 
+    /** The generated corpus ingested, normalised and deduplicated, cached (not timed by benchmarks). */
+    static Dataset<Row> articles(SparkSession spark, Path dir, WiretraceConfig cfg) {
+        InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), "auto", cfg.input().splitBytes(),
+                spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg).filter(col("reject_reason").isNull());
+        return ExactDedupStage.apply(NormalizeStage.apply(parsed, cfg))
+                .filter(col("status").equalTo(ExactDedupStage.KEPT))
+                .select("article_id", "source_id", "outlet", "published_at", "title", "text")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
     /** Samples heap use on a background thread; {@link #peakMiB} reports the maximum since {@link #reset}. */
     static final class HeapWatch implements AutoCloseable {
         private final AtomicLong peak = new AtomicLong();
@@ -143,13 +154,7 @@ public final class Bench {
         WiretraceConfig cfg = ConfigLoader.load(null, List.of("spark.conf.spark.ui.enabled=false"));
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
-        InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), "auto", cfg.input().splitBytes(),
-                spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg).filter(col("reject_reason").isNull());
-        Dataset<Row> kept = ExactDedupStage.apply(NormalizeStage.apply(parsed, cfg))
-                .filter(col("status").equalTo(ExactDedupStage.KEPT))
-                .select("article_id", "source_id", "outlet", "published_at", "title", "text")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> kept = articles(spark, dir, cfg);
         long docs = kept.count();
         // Truth: article pairs in the same generated story (counted, never enumerated).
         Dataset<Row> truth = spark.read().option("header", "true").csv(dir.resolve("truth/stories.csv").toString())

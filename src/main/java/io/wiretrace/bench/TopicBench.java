@@ -7,12 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.eval.PartitionMetrics;
-import io.wiretrace.pipeline.dedup.ExactDedupStage;
 import io.wiretrace.pipeline.eval.TopicEval;
-import io.wiretrace.pipeline.ingest.IngestStage;
-import io.wiretrace.pipeline.ingest.InputPlan;
-import io.wiretrace.pipeline.ingest.InputPlanner;
-import io.wiretrace.pipeline.normalize.NormalizeStage;
 import io.wiretrace.pipeline.run.RunJob;
 import io.wiretrace.pipeline.run.RunResult;
 import io.wiretrace.pipeline.run.SparkSessions;
@@ -188,13 +183,7 @@ final class TopicBench {
         WiretraceConfig cfg = ConfigLoader.load(null, sets);
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
-        InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), "auto", cfg.input().splitBytes(),
-                spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg).filter(col("reject_reason").isNull());
-        Dataset<Row> kept = ExactDedupStage.apply(NormalizeStage.apply(parsed, cfg))
-                .filter(col("status").equalTo(ExactDedupStage.KEPT))
-                .select("article_id", "source_id", "outlet", "published_at", "title", "text")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> kept = Bench.articles(spark, dir, cfg);
         long docs = kept.count();
         Dataset<Row> articles = kept;
         if (cfg.syndication().enabled()) {
@@ -211,7 +200,7 @@ final class TopicBench {
                 TopicStage.Result r = TopicStage.run(spark, input, cfg.topics(), partitions);
                 Dataset<Row> a = r.assignments().persist(StorageLevel.MEMORY_AND_DISK());
                 a.count();
-                return new TopicStage.Result(a, r.topics(), r.counts());
+                return new TopicStage.Result(a, r.topics(), r.counts(), r.cachedVectors());
             });
             System.out.printf("wiretrace topics: %.1f s (%.3f ms/article), peak heap %,d MiB, counts %s%n", m.seconds(),
                     m.seconds() * 1000 / docs, m.peakMiB(), m.value().counts());

@@ -34,9 +34,7 @@ final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            boolean own = SparkSession.getDefaultSession().isEmpty();
-            SparkSession spark = io.wiretrace.pipeline.run.SparkSessions.create(io.wiretrace.config.WiretraceConfig.defaults());
-            try {
+            return withSpark(spark -> {
                 SyndicationEval.Outcome o = SyndicationEval.run(spark, run, truth);
                 var s = o.scores();
                 System.out.printf("truth: %s, %,d ids (%,d not in the run)%n", o.format(), o.truthIds(), o.missingIds());
@@ -44,11 +42,7 @@ final class EvalCommand implements Runnable {
                 System.out.printf("precision %.4f  recall %.4f  F1 %.4f%s%n", s.precision(), s.recall(), s.f1(),
                         Double.isNaN(s.ari()) ? "" : String.format("  ARI %.4f", s.ari()));
                 return ExitCodes.OK;
-            } finally {
-                if (own) {
-                    spark.stop();
-                }
-            }
+            });
         }
     }
 
@@ -66,9 +60,7 @@ final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() {
-            boolean own = SparkSession.getDefaultSession().isEmpty();
-            SparkSession spark = io.wiretrace.pipeline.run.SparkSessions.create(io.wiretrace.config.WiretraceConfig.defaults());
-            try {
+            return withSpark(spark -> {
                 TopicEval.Outcome o = TopicEval.run(spark, run, truth);
                 var s = o.scores();
                 System.out.printf("truth: %,d ids (%,d not in the run, %,d without a topic); %d classes, %d clusters%n",
@@ -76,10 +68,19 @@ final class EvalCommand implements Runnable {
                 System.out.printf("nmi=%.4f ari=%.4f v_measure=%.4f homogeneity=%.4f completeness=%.4f purity=%.4f%n",
                         s.nmi(), s.ari(), s.vMeasure(), s.homogeneity(), s.completeness(), s.purity());
                 return ExitCodes.OK;
-            } finally {
-                if (own) {
-                    spark.stop();
-                }
+            });
+        }
+    }
+
+    /** Runs {@code work} with a SparkSession; stops it afterwards only if this command created it. */
+    static int withSpark(java.util.function.Function<SparkSession, Integer> work) {
+        boolean own = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = io.wiretrace.pipeline.run.SparkSessions.create(io.wiretrace.config.WiretraceConfig.defaults());
+        try {
+            return work.apply(spark);
+        } finally {
+            if (own) {
+                spark.stop();
             }
         }
     }

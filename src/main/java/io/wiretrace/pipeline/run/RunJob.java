@@ -129,6 +129,7 @@ public final class RunJob {
                         () -> TopicStage.run(spark, withStories, config.topics(), partitions));
                 topicCounts.putAll(topics.counts());
                 articleRows = Lineage.persistAndCut(articleRows.join(topics.assignments(), "article_id", "left"), cached);
+                cached.add(topics.cachedVectors());
                 tables.addAll(Tables.TOPIC_TABLES);
             }
             Dataset<Row> finalArticles = articleRows;

@@ -67,8 +67,12 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class TopicStage {
 
-    /** What the stage produced: article → topic, one row per topic (labels), and counts. */
-    public record Result(Dataset<Row> assignments, List<TopicLabels.Topic> topics, Map<String, Object> counts) {}
+    /**
+     * What the stage produced: article → topic, one row per topic (labels), counts, and the cached
+     * story vectors the assignments read from (the caller unpersists them once it has used them).
+     */
+    public record Result(Dataset<Row> assignments, List<TopicLabels.Topic> topics, Map<String, Object> counts,
+                         Dataset<Row> cachedVectors) {}
 
     static final StructType TERMS = new StructType()
             .add("story_key", DataTypes.StringType, false)
@@ -211,7 +215,7 @@ public final class TopicStage {
         Dataset<Row> assignments = keyed.select("article_id", "story_key")
                 .join(storyTopics, "story_key", "left")
                 .select("article_id", "topic_id");
-        return new Result(assignments, topics, counts);
+        return new Result(assignments, topics, counts, features);
     }
 
     /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
