@@ -27,12 +27,14 @@ public final class SyndicationReports {
 
     private SyndicationReports() {}
 
+    /** A story's articles with its representative first: the origin, else the smallest article id. */
+    public static WindowSpec representativeFirst(String storyColumn) {
+        return Window.partitionBy(storyColumn).orderBy(col("is_origin").desc_nulls_last(), col("article_id").asc());
+    }
+
     /** One row per story. */
     public static Dataset<Row> stories(Dataset<Row> articles) {
-        // The representative: the origin, else the smallest article id.
-        WindowSpec byStory = Window.partitionBy("story_id")
-                .orderBy(col("is_origin").desc(), col("article_id").asc());
-        Dataset<Row> ranked = articles.withColumn("rep", row_number().over(byStory).equalTo(1));
+        Dataset<Row> ranked = articles.withColumn("rep", row_number().over(representativeFirst("story_id")).equalTo(1));
         Dataset<Row> credits = articles.filter(col("wire_credit").isNotNull())
                 .groupBy("story_id", "wire_credit").agg(count(lit(1)).as("n"))
                 .withColumn("r", row_number().over(Window.partitionBy("story_id")

@@ -46,7 +46,7 @@ public final class TopicReports {
             rows.add(RowFactory.create(t.topicId(), t.label(), terms, t.centralStoryId(), t.centralTitle()));
         }
         Dataset<Row> labelRows = spark.createDataFrame(rows, LABELS);
-        Dataset<Row> sizes = withStory(articles).filter(col("topic_id").isNotNull()).groupBy("topic_id").agg(
+        Dataset<Row> sizes = TopicStage.withStoryKey(articles).filter(col("topic_id").isNotNull()).groupBy("topic_id").agg(
                 count(lit(1)).as("n_articles"),
                 countDistinct("story_key").as("n_stories"),
                 countDistinct("outlet").as("n_outlets"),
@@ -57,17 +57,11 @@ public final class TopicReports {
 
     /** One row per (topic, outlet). */
     public static Dataset<Row> topicOutlets(Dataset<Row> articles) {
-        Dataset<Row> cells = withStory(articles).filter(col("topic_id").isNotNull()).groupBy("topic_id", "outlet").agg(
+        Dataset<Row> cells = TopicStage.withStoryKey(articles).filter(col("topic_id").isNotNull()).groupBy("topic_id", "outlet").agg(
                 count(lit(1)).as("n_articles"),
                 countDistinct("story_key").as("n_stories"));
         return cells
                 .withColumn("share_of_outlet", col("n_articles").divide(sum("n_articles").over(Window.partitionBy("outlet"))))
                 .withColumn("share_of_topic", col("n_articles").divide(sum("n_articles").over(Window.partitionBy("topic_id"))));
-    }
-
-    private static Dataset<Row> withStory(Dataset<Row> articles) {
-        return List.of(articles.columns()).contains("story_id")
-                ? articles.withColumn("story_key", org.apache.spark.sql.functions.coalesce(col("story_id"), col("article_id")))
-                : articles.withColumn("story_key", col("article_id"));
     }
 }

@@ -17,6 +17,7 @@ import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.topics.TopicLabels;
 import io.wiretrace.core.topics.TopicTokenizer;
 import io.wiretrace.pipeline.Iterators;
+import io.wiretrace.pipeline.syndication.SyndicationReports;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,19 +98,16 @@ public final class TopicStage {
         Map<String, Long> stepMs = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         boolean hasStories = List.of(articles.columns()).contains("story_id");
-        Dataset<Row> keyed = articles.withColumn("story_key",
-                hasStories ? coalesce(col("story_id"), col("article_id")) : col("article_id"));
-        // The representative: the story's origin, else (no known times) its smallest article id.
+        Dataset<Row> keyed = withStoryKey(articles);
         Dataset<Row> reps = hasStories
                 ? keyed.withColumn("rep", org.apache.spark.sql.functions.row_number().over(
-                                org.apache.spark.sql.expressions.Window.partitionBy("story_key")
-                                        .orderBy(col("is_origin").desc_nulls_last(), col("article_id").asc())))
+                                SyndicationReports.representativeFirst("story_key")))
                         .filter(col("rep").equalTo(1))
                 : keyed;
 
         WiretraceConfig.TopicText text = cfg.text();
+        // No layout work here: the vectors are repartitioned and sorted by story before fitting.
         Dataset<Row> terms = reps.select("story_key", "title", "text")
-                .repartition(partitions, col("story_key")).sortWithinPartitions("story_key")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
                     TopicTokenizer tok = new TopicTokenizer(text.language(), text.extraStopWords(), text.stem(),
                             text.ngrams(), text.titleWeight());
@@ -216,6 +214,12 @@ public final class TopicStage {
                 .join(storyTopics, "story_key", "left")
                 .select("article_id", "topic_id");
         return new Result(assignments, topics, counts, features);
+    }
+
+    /** Adds {@code story_key}: the story id, or the article id when the article has no story (syndication off). */
+    public static Dataset<Row> withStoryKey(Dataset<Row> articles) {
+        return articles.withColumn("story_key", List.of(articles.columns()).contains("story_id")
+                ? coalesce(col("story_id"), col("article_id")) : col("article_id"));
     }
 
     /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
