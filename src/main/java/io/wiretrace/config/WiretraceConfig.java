@@ -57,7 +57,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     /** How topic text becomes terms: tokenisation, stop words, stemming, n-grams and vocabulary. */
     public record TopicText(String language, List<String> extraStopWords, boolean stem, int ngrams, int titleWeight,
-                            int vocabularySize, double minDf, double maxDf, boolean sublinearTf) implements Serializable {}
+                            int vocabularySize, double minDf, double maxDf, boolean sublinearTf,
+                            String vectorizer) implements Serializable {}
 
     public record Quality(double maxRejectRate) implements Serializable {}
 
@@ -102,7 +103,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 new Outlets(new TreeMap<>(), new TreeMap<>()),
                 new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15)),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
-                        new TopicText("en", List.of(), true, 1, 2, 50_000, 2, 0.5, true), 10, 20_000),
+                        new TopicText("en", List.of(), true, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000),
                 new Quality(0.05),
                 new Output(500_000, "snappy"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
@@ -215,6 +216,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 "Invalid topics.text.vocabulary_size: " + t.vocabularySize() + " is outside 100..2000000");
         require(t.minDf() >= 0, "Invalid topics.text.min_df: must be >= 0 (a count, or a fraction below 1)");
         require(t.maxDf() > 0 && t.maxDf() <= 1, "Invalid topics.text.max_df: must be a fraction in (0, 1]");
+        require("vocabulary".equals(t.vectorizer()) || "hashing".equals(t.vectorizer()),
+                "Invalid topics.text.vectorizer: '" + t.vectorizer() + "' is not one of [hashing, vocabulary]");
     }
 
     private static void require(boolean ok, String message) {

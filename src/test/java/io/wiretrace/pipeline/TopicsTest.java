@@ -91,6 +91,27 @@ class TopicsTest {
     }
 
     @Test
+    void hashedTermsClusterTooAndTheirLabelsNameRealTerms() throws Exception {
+        Path in = tmp.resolve("gen");
+        new CorpusGenerator(new CorpusGenerator.Settings(1500, 6, 0.0, 1000, null)).generate(in);
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", out.toString(),
+                "--set", "topics.k=10", "--set", "topics.restarts=1", "--set", "topics.text.vectorizer=hashing",
+                "--set", "topics.text.vocabulary_size=4096"));
+        TopicEval.Outcome o = TopicEval.run(SparkTestSession.get(), out.toString(), in.resolve("truth/topics.csv").toString());
+        assertTrue(o.scores().nmi() >= 0.6, "NMI " + o.scores());
+        JsonNode topics = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile()).path("stages").path("topics");
+        assertEquals("hashing", topics.path("vectorizer").asText());
+        assertEquals(4096, topics.path("vocabulary_size").asInt());
+        try (DuckDb duck = new DuckDb()) {
+            // Every label term is a bucket's real term: lower-case words, none missing.
+            assertEquals(0, duck.count("SELECT count(*) FROM (SELECT unnest(top_terms).term AS term FROM "
+                    + t(out, "topics") + ") WHERE term IS NULL OR NOT regexp_full_match(term, '[a-z0-9][a-z0-9 -]*')"));
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "topics") + " WHERE len(top_terms) < 4"));
+        }
+    }
+
+    @Test
     void autoKPicksByValueSilhouetteAndTopicsCanBeDisabled() throws Exception {
         Path in = tmp.resolve("gen");
         new CorpusGenerator(new CorpusGenerator.Settings(500, 8, 0.0, 1000, null)).generate(in);

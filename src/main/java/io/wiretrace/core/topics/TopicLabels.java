@@ -31,11 +31,8 @@ public final class TopicLabels {
         PriorityQueue<Term> best = new PriorityQueue<>((a, b) -> a.weight() != b.weight()
                 ? Double.compare(a.weight(), b.weight()) : b.term().compareTo(a.term()));
         for (int t = 0; t < c.length && t < vocabulary.length; t++) {
-            if (c[t] <= 0 || m[t] <= 0 || c[t] <= m[t]) {
-                continue;
-            }
-            double score = Math.round(c[t] * Math.log(c[t] / m[t]) * 1e6) / 1e6;
-            if (score <= 0) {
+            double score = score(c[t], m[t]);
+            if (score <= 0 || vocabulary[t] == null) {
                 continue;
             }
             Term term = new Term(vocabulary[t], score);
@@ -54,6 +51,32 @@ public final class TopicLabels {
         }
         String label = words.isEmpty() ? "(no distinctive terms)" : String.join(", ", words);
         return new Topic(topicId, label, List.copyOf(top), centralStoryId, centralTitle);
+    }
+
+    /**
+     * The {@code n} best-scoring term indices (score &gt; 0), best first, ties by index: used when
+     * terms are hashed, to learn which buckets need a name before naming them.
+     */
+    public static int[] topIndices(double[] centroid, double[] corpus, int n) {
+        double[] c = unit(centroid);
+        double[] m = unit(corpus);
+        List<double[]> scored = new ArrayList<>();
+        for (int t = 0; t < c.length && t < m.length; t++) {
+            double score = score(c[t], m[t]);
+            if (score > 0) {
+                scored.add(new double[] {score, t});
+            }
+        }
+        scored.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+        return scored.stream().limit(n).mapToInt(x -> (int) x[1]).toArray();
+    }
+
+    /** c · ln(c / m), rounded so that scores are stable across platforms; 0 when not distinctive. */
+    private static double score(double c, double m) {
+        if (c <= 0 || m <= 0 || c <= m) {
+            return 0;
+        }
+        return Math.round(c * Math.log(c / m) * 1e6) / 1e6;
     }
 
     static double[] unit(double[] v) {

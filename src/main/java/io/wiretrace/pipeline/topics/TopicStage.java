@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.topics.SphericalKMeans;
 import io.wiretrace.core.topics.TopicLabels;
 import io.wiretrace.core.topics.TopicTokenizer;
 import io.wiretrace.pipeline.Iterators;
@@ -28,8 +29,8 @@ import org.apache.spark.ml.clustering.BisectingKMeans;
 import org.apache.spark.ml.clustering.BisectingKMeansModel;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.linalg.DenseVector;
@@ -83,8 +84,8 @@ public final class TopicStage {
     /** Stories per k-means partition (see the partition sizing in {@link #run}). */
     static final long ROWS_PER_PARTITION = 25_000;
 
-    /** Iterations per fit while sweeping k: the silhouette ranking settles long before the centroids do. */
-    static final int SWEEP_ITERATIONS = 10;
+    /** Lloyd rounds per candidate k while sweeping (fewer when assignments stop changing). */
+    static final int SWEEP_ITERATIONS = 20;
 
     private TopicStage() {}
 
@@ -120,18 +121,25 @@ public final class TopicStage {
 
         stepMs.put("terms", lap(t0));
         t0 = System.nanoTime();
-        String[] vocabulary = vocabulary(terms, stories, text);
-        counts.put("vocabulary_size", (long) vocabulary.length);
+        boolean hashing = "hashing".equals(text.vectorizer());
+        HashingTF hashingTf = new HashingTF().setNumFeatures(text.vocabularySize()).setInputCol("terms").setOutputCol("tf");
+        // With hashing there is no vocabulary pass; bucket names are looked up after fitting.
+        String[] vocabulary = hashing ? null : vocabulary(terms, stories, text);
+        int dimension = hashing ? text.vocabularySize() : vocabulary.length;
+        counts.put("vectorizer", text.vectorizer());
+        counts.put("vocabulary_size", (long) dimension);
         stepMs.put("vocabulary", lap(t0));
         t0 = System.nanoTime();
 
-        Dataset<Row> tf = new CountVectorizerModel(vocabulary).setInputCol("terms").setOutputCol("tf").transform(terms);
+        Dataset<Row> tf = hashing ? hashingTf.transform(terms)
+                : new CountVectorizerModel(vocabulary).setInputCol("terms").setOutputCol("tf").transform(terms);
         if (text.sublinearTf()) {
             // 1 + ln(tf): the tenth mention of a word says less than the second.
             UserDefinedFunction sublinear = udf((UDF1<Vector, Vector>) TopicStage::sublinear, new VectorUDT());
             tf = tf.withColumn("tf", sublinear.apply(col("tf")));
         }
-        Dataset<Row> tfidf = new IDF().setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
+        Dataset<Row> tfidf = new IDF().setMinDocFreq(hashing ? (int) Math.min(Integer.MAX_VALUE, minDf(text, stories)) : 0)
+                .setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
         UserDefinedFunction nnz = udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
         // Partitions sized to the data: every k-means iteration is a Spark job with one task per
         // partition, so a small corpus spread over many partitions pays task overhead hundreds of
@@ -144,7 +152,9 @@ public final class TopicStage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long usable = features.count();
         counts.put("unclustered_stories", stories - usable);
-        terms.unpersist();
+        if (!hashing) {
+            terms.unpersist();
+        }
         stepMs.put("vectors", lap(t0));
         t0 = System.nanoTime();
 
@@ -159,7 +169,7 @@ public final class TopicStage {
                 k = (int) Math.min(cfg.fixedK(), usable);
                 counts.put("k_chosen_by", "config");
             } else {
-                k = chooseK(features, usable, cfg, counts);
+                k = chooseK(features, usable, dimension, cfg, counts);
                 counts.put("k_chosen_by", "silhouette");
             }
             counts.put("k", (long) k);
@@ -192,13 +202,16 @@ public final class TopicStage {
             for (Row r : central.collectAsList()) {
                 centralByCluster.put(r.getInt(0), r);
             }
+            String[] names = hashing
+                    ? bucketNames(terms, hashingTf, centers, corpusMean, dimension, cfg.labelTerms()) : vocabulary;
+            terms.unpersist();
             List<TopicLabels.Topic> labelled = new ArrayList<>();
             for (int c = 0; c < k; c++) {
                 if (idOf[c] < 0) {
                     continue; // an empty cluster (k-means can end with one): no topic
                 }
                 Row cr = centralByCluster.get(c);
-                labelled.add(TopicLabels.label(idOf[c], centers[c].toArray(), corpusMean.toArray(), vocabulary,
+                labelled.add(TopicLabels.label(idOf[c], centers[c].toArray(), corpusMean.toArray(), names,
                         cfg.labelTerms(), cr == null ? null : cr.getString(1), cr == null ? null : cr.getString(2)));
             }
             labelled.sort(java.util.Comparator.comparingInt(TopicLabels.Topic::topicId));
@@ -222,15 +235,50 @@ public final class TopicStage {
                 ? coalesce(col("story_id"), col("article_id")) : col("article_id"));
     }
 
+    /** min_df as a story count (a fraction below 1 scales with the corpus); 1 on tiny corpora. */
+    static long minDf(WiretraceConfig.TopicText text, long docs) {
+        // Too few documents for document-frequency limits to mean anything.
+        return docs < 10 ? 1 : text.minDf() >= 1 ? (long) text.minDf() : (long) Math.ceil(text.minDf() * docs);
+    }
+
+    /**
+     * Names for the hashed buckets that can appear in labels: per topic the 3 × label_terms best
+     * buckets; each named by its most frequent term (by story count, ties by term). One pass over
+     * the terms; the driver receives only the terms of those buckets.
+     */
+    static String[] bucketNames(Dataset<Row> terms, HashingTF hashingTf, Vector[] centers, Vector corpusMean,
+                                int dimension, int labelTerms) {
+        java.util.Set<Integer> wanted = new java.util.TreeSet<>();
+        for (Vector c : centers) {
+            for (int i : TopicLabels.topIndices(c.toArray(), corpusMean.toArray(), 3 * labelTerms)) {
+                wanted.add(i);
+            }
+        }
+        java.util.Set<Integer> buckets = java.util.Set.copyOf(wanted);
+        UserDefinedFunction bucket = udf((UDF1<String, Integer>) t -> hashingTf.indexOf(t), DataTypes.IntegerType);
+        List<Row> rows = terms.select(explode(array_distinct(col("terms"))).as("term"))
+                .withColumn("bucket", bucket.apply(col("term")))
+                .filter(col("bucket").isin(buckets.toArray()))
+                .groupBy("bucket", "term").agg(count(lit(1)).as("df"))
+                .collectAsList();
+        String[] names = new String[dimension];
+        long[] best = new long[dimension];
+        for (Row r : rows) {
+            int b = r.getInt(0);
+            long df = r.getLong(2);
+            String term = r.getString(1);
+            if (names[b] == null || df > best[b] || (df == best[b] && term.compareTo(names[b]) < 0)) {
+                names[b] = term;
+                best[b] = df;
+            }
+        }
+        return names;
+    }
+
     /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
     static String[] vocabulary(Dataset<Row> terms, long docs, WiretraceConfig.TopicText text) {
-        long minDf = text.minDf() >= 1 ? (long) text.minDf() : (long) Math.ceil(text.minDf() * docs);
-        long maxDf = (long) Math.floor(text.maxDf() * docs);
-        if (docs < 10) {
-            // Too few documents for document-frequency limits to mean anything.
-            minDf = 1;
-            maxDf = docs;
-        }
+        long minDf = minDf(text, docs);
+        long maxDf = docs < 10 ? docs : (long) Math.floor(text.maxDf() * docs);
         List<Row> rows = terms.select(explode(array_distinct(col("terms"))).as("term"))
                 .groupBy("term").agg(count(lit(1)).as("df"))
                 .filter(col("df").geq(Math.max(1, minDf)).and(col("df").leq(Math.max(1, maxDf))))
@@ -246,37 +294,86 @@ public final class TopicStage {
 
     /**
      * {@code topics.k: auto}: the k in [k_min, k_max] with the highest mean silhouette (cosine) on
-     * a deterministic sample of stories. Silhouette rewards clusters that are tight and apart,
-     * needs no labels and is what MLlib's {@link ClusteringEvaluator} computes at scale.
+     * a deterministic sample of stories. Silhouette rewards clusters that are tight and apart and
+     * needs no labels.
+     *
+     * <p>The sweep runs in plain Java ({@link SphericalKMeans}) inside executor tasks, not as MLlib
+     * fits: the sample is bounded ({@code auto_sample_size}), so each candidate k is a fraction of a
+     * second of arithmetic, while an MLlib fit pays one Spark job per iteration (measured at 100k
+     * articles: 178 s for the MLlib sweep). Each task receives the whole sample and a share of the
+     * candidate ks; the driver receives only (k, silhouette) rows. The sample is sorted by story key
+     * inside the task, so the choice does not depend on partitioning or parallelism.
      */
-    static int chooseK(Dataset<Row> features, long usable, WiretraceConfig.Topics cfg, Map<String, Object> counts) {
+    static int chooseK(Dataset<Row> features, long usable, int dimension, WiretraceConfig.Topics cfg,
+                       Map<String, Object> counts) {
         double fraction = Math.min(1.0, (double) cfg.autoSampleSize() / usable);
         long buckets = 1_000_000L;
         Dataset<Row> sample = features.filter(pmod(xxhash64(col("story_key"), lit(cfg.seed())), lit(buckets))
                         .lt(lit((long) Math.ceil(fraction * buckets))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .select("story_key", "features");
         long n = sample.count();
         int hi = (int) Math.min(cfg.kMax(), Math.max(2, n - 1));
         int lo = Math.min(cfg.kMin(), hi);
-        ClusteringEvaluator eval = new ClusteringEvaluator().setDistanceMeasure("cosine").setFeaturesCol("features")
-                .setPredictionCol("prediction");
+        int[] ks = java.util.stream.IntStream.rangeClosed(lo, hi).toArray();
+        int groups = Math.max(1, Math.min(ks.length, features.sparkSession().sparkContext().defaultParallelism()));
+        long seed = cfg.seed();
+        int iterations = Math.min(SWEEP_ITERATIONS, cfg.maxIterations());
+        List<scala.Tuple2<Integer, Double>> results = sample.toJavaRDD()
+                .flatMapToPair(r -> {
+                    SparseVector v = ((Vector) r.getAs(1)).toSparse();
+                    SamplePoint sp = new SamplePoint(r.getString(0), v.indices(), v.values());
+                    List<scala.Tuple2<Integer, SamplePoint>> copies = new ArrayList<>(groups);
+                    for (int g = 0; g < groups; g++) {
+                        copies.add(new scala.Tuple2<>(g, sp));
+                    }
+                    return copies.iterator();
+                })
+                // Keys 0..groups-1 under a HashPartitioner of size groups: one group per task.
+                .partitionBy(new org.apache.spark.HashPartitioner(groups))
+                .mapPartitions(it -> {
+                    List<SamplePoint> pts = new ArrayList<>();
+                    int group = -1;
+                    while (it.hasNext()) {
+                        scala.Tuple2<Integer, SamplePoint> t = it.next();
+                        group = t._1();
+                        pts.add(t._2());
+                    }
+                    List<scala.Tuple2<Integer, Double>> out = new ArrayList<>();
+                    if (pts.size() < 2) {
+                        return out.iterator();
+                    }
+                    pts.sort(java.util.Comparator.comparing(SamplePoint::key));
+                    SphericalKMeans.Point[] points = pts.stream()
+                            .map(p -> new SphericalKMeans.Point(p.indices(), p.values()))
+                            .toArray(SphericalKMeans.Point[]::new);
+                    SphericalKMeans km = new SphericalKMeans(dimension, points);
+                    for (int i = group; i < ks.length; i += groups) {
+                        int k = (int) Math.min(ks[i], points.length);
+                        SphericalKMeans.Fit f = km.fit(k, seed, 1, iterations);
+                        out.add(new scala.Tuple2<>(ks[i], km.silhouette(f.assignment(), k)));
+                    }
+                    return out.iterator();
+                })
+                .collect();
+        Map<Integer, Double> byK = new java.util.TreeMap<>();
+        results.forEach(t -> byK.put(t._1(), t._2()));
         int best = lo;
         double bestScore = Double.NEGATIVE_INFINITY;
         Map<String, Double> scores = new LinkedHashMap<>();
-        for (int k = lo; k <= hi; k++) {
-            Fitted f = fit(sample, k, cfg, 1, Math.min(SWEEP_ITERATIONS, cfg.maxIterations()));
-            double s = eval.evaluate(f.transform(sample));
-            scores.put(Integer.toString(k), Math.round(s * 1e4) / 1e4);
-            if (s > bestScore + 1e-9) {
-                bestScore = s;
-                best = k;
+        for (var e : byK.entrySet()) {
+            scores.put(Integer.toString(e.getKey()), Math.round(e.getValue() * 1e4) / 1e4);
+            if (e.getValue() > bestScore + 1e-9) {
+                bestScore = e.getValue();
+                best = e.getKey();
             }
         }
-        sample.unpersist();
         counts.put("auto_k_sample", n);
         counts.put("silhouette_by_k", scores);
         return best;
     }
+
+    /** One sampled story's vector, compact for the shuffle that hands the sample to each sweep task. */
+    record SamplePoint(String key, int[] indices, double[] values) implements java.io.Serializable {}
 
     /** A fitted clustering of either algorithm. */
     private record Fitted(Object model, double cost) {
