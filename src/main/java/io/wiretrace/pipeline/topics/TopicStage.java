@@ -318,6 +318,8 @@ public final class TopicStage {
         int groups = Math.max(1, Math.min(ks.length, features.sparkSession().sparkContext().defaultParallelism()));
         long seed = cfg.seed();
         int iterations = Math.min(SWEEP_ITERATIONS, cfg.maxIterations());
+        // Restarts as in the final fit: one unlucky seeding would otherwise put a dent in the curve.
+        int restarts = cfg.restarts();
         List<scala.Tuple2<Integer, Double>> results = sample.toJavaRDD()
                 .flatMapToPair(r -> {
                     SparseVector v = ((Vector) r.getAs(1)).toSparse();
@@ -349,7 +351,7 @@ public final class TopicStage {
                     SphericalKMeans km = new SphericalKMeans(dimension, points);
                     for (int i = group; i < ks.length; i += groups) {
                         int k = (int) Math.min(ks[i], points.length);
-                        SphericalKMeans.Fit f = km.fit(k, seed, 1, iterations);
+                        SphericalKMeans.Fit f = km.fit(k, seed, restarts, iterations);
                         out.add(new scala.Tuple2<>(ks[i], km.silhouette(f.assignment(), k)));
                     }
                     return out.iterator();
