@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # spark-submit wrapper: Spark options first, then the wiretrace command.
 #   scripts/submit.sh --master spark://host:7077 --conf spark.executor.memory=8g \
-#       run --input hdfs:///news/2026-11-27 --output hdfs:///reports/2026-11-27
+#       run --input hdfs:///news/2026-11-27 --output hdfs:///reports --run-date 2026-11-27
 # Uses the installed spark-submit (SPARK_HOME or PATH). Without a Spark distribution (as on a
 # developer machine) it runs org.apache.spark.deploy.SparkSubmit from the Spark jars Maven fetched,
 # which is what spark-submit does after its launcher.

@@ -8,6 +8,7 @@ import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.eval.PartitionMetrics;
 import io.wiretrace.pipeline.eval.TopicEval;
+import io.wiretrace.pipeline.run.RunDates;
 import io.wiretrace.pipeline.run.RunJob;
 import io.wiretrace.pipeline.run.RunResult;
 import io.wiretrace.pipeline.run.SparkSessions;
@@ -108,7 +109,8 @@ final class TopicBench {
                 spark.sparkContext().setLogLevel("WARN");
             }
             String out = Path.of("target/bench/topics-" + name + "-" + seed.trim()).toAbsolutePath().toString();
-            RunResult r = new RunJob(spark, new RunJob.Request(cfg, List.of(d.corpus()), out, true, "bench-" + seed)).run();
+            RunResult r = new RunJob(spark, new RunJob.Request(cfg, List.of(d.corpus()), out, true, "bench-" + seed,
+                    RunDates.resolve(null, java.time.Clock.systemUTC()))).run();
             TopicEval.Outcome o = TopicEval.run(spark, out, d.truth());
             PartitionMetrics.Scores s = o.scores();
             double secs = r.timingsMs().getOrDefault("topics", 0L) / 1000.0;

@@ -4,7 +4,7 @@ package io.wiretrace.cli;
  * Process exit codes, part of the public contract (README, {@code --help}, docs/operations).
  * <pre>
  *   0  success
- *   1  job failure (Spark or I/O error; no output committed)
+ *   1  job failure (Spark or I/O error; nothing committed, or only --register-tables failed after the commit)
  *   2  usage or configuration error (found before Spark starts; nothing written)
  *   3  reject rate above quality.max_reject_rate (reports written and committed)
  * </pre>
@@ -17,7 +17,8 @@ public final class ExitCodes {
 
     public static final String TABLE = "%nExit codes:%n"
             + "  0  success%n"
-            + "  1  job failure (Spark or I/O error; no output committed)%n"
+            + "  1  job failure (Spark or I/O error; nothing committed, or only --register-tables%n"
+            + "     failed after the commit)%n"
             + "  2  usage or configuration error (nothing started, nothing written)%n"
             + "  3  reject rate above quality.max_reject_rate (reports written)%n";
 

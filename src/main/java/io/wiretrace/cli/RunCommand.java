@@ -6,10 +6,12 @@ import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.pipeline.ingest.InputPlan;
 import io.wiretrace.pipeline.ingest.InputPlanner;
 import io.wiretrace.pipeline.report.OutputCommitter;
+import io.wiretrace.pipeline.run.RunDates;
 import io.wiretrace.pipeline.run.RunJob;
 import io.wiretrace.pipeline.run.RunResult;
 import io.wiretrace.pipeline.run.SparkSessions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Reads scrape corpora and writes the reports (Parquet) and _manifest.json to --output.",
+        description = {"Reads scrape corpora and writes the reports (Parquet, partitioned by run_date) and _manifest.json to --output.",
                 "Without --input, runs on the bundled sample corpus (generated at first use)."},
         footer = ExitCodes.TABLE)
 final class RunCommand implements Callable<Integer> {
@@ -51,8 +53,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Scrape time for page dumps without a sidecar (ISO-8601). Sets input.pages.scraped_at.")
     String scrapedAt;
 
-    @Option(names = "--overwrite", description = "Replace the output directory if it exists (atomically, at the end).")
+    @Option(names = "--overwrite",
+            description = "Replace this run date's partition of every table if it exists (atomically per table, at the end); other dates are kept.")
     boolean overwrite;
+
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+            description = "The date that partitions every table (run_date=...); default: today's UTC date. Scheduled jobs pass their logical date.")
+    String runDate;
+
+    @Option(names = "--register-tables",
+            description = "After committing, create or update the tables in the Spark session catalog (Hive metastore when configured) as DATABASE.TABLE (output.catalog_database). Sets output.register_tables.")
+    boolean registerTables;
 
     @Option(names = "--dry-run", description = "Validate configuration and inputs, print the plan, start nothing.")
     boolean dryRun;
@@ -65,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
         List<String> overrides = new ArrayList<>(sets);
         if (format != null) {
             overrides.add("input.format=" + format);
+        }
+        if (registerTables) {
+            overrides.add("output.register_tables=true");
         }
         if (scrapedAt != null) {
             overrides.add("input.pages.scraped_at=" + scrapedAt);
@@ -87,7 +101,8 @@ final class RunCommand implements Callable<Integer> {
         // Validate inputs and output before any Spark start-up cost.
         Configuration hadoop = new Configuration();
         InputPlan plan = InputPlanner.plan(in, cfg.input().format(), cfg.input().splitBytes(), hadoop);
-        OutputCommitter committer = new OutputCommitter(out, runId, overwrite, hadoop);
+        String date = RunDates.resolve(runDate, Clock.systemUTC());
+        OutputCommitter committer = new OutputCommitter(out, runId, date, overwrite, hadoop);
         committer.checkTarget();
         if (dryRun) {
             printPlan(plan, committer, cfg);
@@ -98,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(cfg);
         try {
-            RunResult r = new RunJob(spark, new RunJob.Request(cfg, in, out, overwrite, runId)).run();
+            RunResult r = new RunJob(spark, new RunJob.Request(cfg, in, out, overwrite, runId, date)).run();
             System.out.printf("wiretrace: run %s: %,d records in → %,d articles, %,d exact duplicates, %,d rejects (%.2f%%)%n",
                     r.runId(), r.recordsIn(), r.articles(), r.exactDuplicates(), r.rejects(), 100 * r.rejectRate());
             System.out.println("wiretrace: reports in " + r.outputDir() + " (see _manifest.json)");
@@ -125,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         if (!plan.skipped().isEmpty()) {
             System.out.printf("passed over (unknown format): %,d files, e.g. %s%n", plan.skipped().size(), plan.skipped().get(0));
         }
-        System.out.println("output: " + committer.targetDir());
+        System.out.println("output: " + committer.targetDir() + " (run_date=" + committer.runDate() + ")");
         System.out.println("config hash: " + ConfigLoader.hash(cfg));
         System.out.println("effective configuration:");
         System.out.print(ConfigLoader.toYaml(cfg).indent(2));

@@ -8,7 +8,7 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = WiretraceCommand.Version.class,
         description = "Finds syndicated news stories in scraped corpora and reports how they spread.",
-        subcommands = {RunCommand.class, GenerateCommand.class, EvalCommand.class},
+        subcommands = {RunCommand.class, GenerateCommand.class, EvalCommand.class, SchemaCommand.class},
         footer = ExitCodes.TABLE)
 public final class WiretraceCommand implements Runnable {
 
@@ -17,7 +17,7 @@ public final class WiretraceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: run or generate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: run, generate, eval or schema");
     }
 
     static final class Version implements IVersionProvider {

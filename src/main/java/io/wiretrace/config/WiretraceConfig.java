@@ -62,7 +62,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     public record Quality(double maxRejectRate) implements Serializable {}
 
-    public record Output(int maxRecordsPerFile, String compression) implements Serializable {}
+    public record Output(int maxRecordsPerFile, String compression, boolean registerTables, String catalogDatabase)
+            implements Serializable {}
 
     /** Spark settings applied only where the operator (spark-submit, spark-defaults) set nothing. */
     public record Spark(String master, String appName, int shufflePartitions, Map<String, String> conf)
@@ -105,7 +106,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), true, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000),
                 new Quality(0.05),
-                new Output(500_000, "snappy"),
+                new Output(500_000, "snappy", false, "wiretrace"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
     }
 
@@ -172,6 +173,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
         require(output.maxRecordsPerFile() >= 100, "Invalid output.max_records_per_file: must be at least 100");
+        require(output.catalogDatabase() != null && output.catalogDatabase().matches("[A-Za-z_][A-Za-z0-9_]*"),
+                "Invalid output.catalog_database: '" + output.catalogDatabase() + "' is not a plain identifier");
         require(COMPRESSIONS.contains(output.compression()),
                 "Invalid output.compression: '" + output.compression() + "' is not one of " + new java.util.TreeSet<>(COMPRESSIONS));
         require(spark.master() != null && !spark.master().isBlank(), "Invalid spark.master: must not be empty");

@@ -106,24 +106,53 @@ class CliTest {
     }
 
     @Test
-    void existingOutputNeedsOverwriteWhichReplacesItAtomically() throws Exception {
+    void runDatesArePartitionsAndOverwriteReplacesOnlyItsOwnDate() throws Exception {
         Path corpus = smallCorpus().resolve("articles");
         Path out = tmp.resolve("out");
-        // Topics off: this is about the commit protocol, and it runs three times.
-        assertEquals(0, cli("run", "--input", corpus.toString(), "--output", out.toString(),
-                "--set", "topics.enabled=false").code());
+        // Topics off: this is about the commit protocol, and it runs four times.
+        String[] common = {"run", "--input", corpus.toString(), "--output", out.toString(), "--set", "topics.enabled=false"};
+        assertEquals(0, cli(concat(common, "--run-date", "2026-11-20")).code());
         String firstRun = manifest(out).get("run_id").asText();
-        Result again = cli("run", "--input", corpus.toString(), "--output", out.toString(), "--set", "topics.enabled=false");
+        assertEquals("2026-11-20", manifest(out).get("run_date").asText());
+        Result again = cli(concat(common, "--run-date", "2026-11-20"));
         assertEquals(2, again.code());
         assertTrue(again.output().contains("use --overwrite"), again.output());
+        // A new date is added beside the first, no --overwrite needed.
+        assertEquals(0, cli(concat(common, "--run-date", "2026-11-21")).code());
+        Map<String, Long> day21 = fileHashes(out.resolve("articles/run_date=2026-11-21"));
+        assertEquals(fileHashes(out.resolve("articles/run_date=2026-11-20")), day21, "same input, same rows");
         Thread.sleep(1100); // run ids have one-second resolution
-        assertEquals(0, cli("run", "--input", corpus.toString(), "--output", out.toString(), "--overwrite",
-                "--set", "topics.enabled=false").code());
+        // Re-running 2026-11-20 replaces that date only; syndication off this time, so its
+        // syndication tables lose that date instead of keeping the older run's rows.
+        assertEquals(0, cli(concat(common, "--run-date", "2026-11-20", "--overwrite",
+                "--set", "syndication.enabled=false")).code());
         assertNotEquals(firstRun, manifest(out).get("run_id").asText());
-        try (Stream<Path> s = Files.list(tmp)) {
-            assertEquals(List.of(), s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".out.")).toList(),
-                    "no staging or replaced directories left behind");
+        assertEquals(day21, fileHashes(out.resolve("articles/run_date=2026-11-21")));
+        assertTrue(Files.exists(out.resolve("stories/run_date=2026-11-21/_SUCCESS")));
+        assertFalse(Files.exists(out.resolve("stories/run_date=2026-11-20")));
+        assertTrue(Files.exists(out.resolve("articles/run_date=2026-11-20/_SUCCESS")));
+        assertEquals("2026-11-21", new ObjectMapper().readTree(out.resolve("_manifests/run_date=2026-11-21.json").toFile())
+                .get("run_date").asText());
+        assertEquals(manifest(out).get("run_id"), new ObjectMapper()
+                .readTree(out.resolve("_manifests/run_date=2026-11-20.json").toFile()).get("run_id"));
+        try (DuckDb duck = new DuckDb()) {
+            assertEquals(List.of("2026-11-20", "2026-11-21"), duck.query("SELECT DISTINCT run_date FROM "
+                    + DuckDb.table(out.toString(), "articles") + " ORDER BY 1").stream()
+                    .map(r -> r.get("run_date").toString()).toList());
         }
+        try (Stream<Path> s = Files.walk(tmp)) {
+            assertEquals(List.of(), s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.startsWith(".out.") || n.contains(".replaced-") || n.endsWith(".tmp")).toList(),
+                    "no staging, replaced or temporary files left behind");
+        }
+        assertTrue(Files.exists(out.resolve("_SUCCESS")));
+        assertEquals(2, cli(concat(common, "--run-date", "2026-13-01")).code(), "invalid date is a usage error");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test
@@ -254,7 +283,7 @@ class CliTest {
     /** Content hash → number of files with that content, for the Parquet files of one table. */
     private static Map<String, Long> fileHashes(Path dir) throws Exception {
         Map<String, Long> out = new TreeMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
                 String h = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
                 out.merge(h, 1L, Long::sum);

@@ -162,9 +162,10 @@ class RunPipelineTest {
         assertEquals("VARCHAR", types.get("story_id"));
         assertEquals(List.of("article_id", "source_id", "outlet", "outlet_name", "url", "title", "text", "published_at",
                 "scraped_at", "language", "word_count", "source_file", "extra", "story_id", "topic_id", "is_origin", "wire_credit",
-                "edit_kind", "lag_from_origin_s"), List.copyOf(types.keySet()));
-        assertEquals(List.of("source_file", "location", "reason", "detail", "excerpt"), List.copyOf(duck.types(t("rejects")).keySet()));
-        assertEquals(List.of("source_file", "location", "source_id", "status", "article_id", "reason"),
+                "edit_kind", "lag_from_origin_s", "run_date"), List.copyOf(types.keySet()));
+        assertEquals(List.of("source_file", "location", "reason", "detail", "excerpt", "run_date"),
+                List.copyOf(duck.types(t("rejects")).keySet()));
+        assertEquals(List.of("source_file", "location", "source_id", "status", "article_id", "reason", "run_date"),
                 List.copyOf(duck.types(t("lineage")).keySet()));
         Map<String, Object> extra = duck.query("SELECT extra['section'] AS s FROM " + t("articles") + " WHERE title = 'CSV, quoted'").get(0);
         assertEquals("local", extra.get("s"));

@@ -20,10 +20,26 @@ public final class DuckDb implements AutoCloseable {
         conn = DriverManager.getConnection("jdbc:duckdb:");
     }
 
-    /** {@code read_parquet('DIR/TABLE/*.parquet')} for use in SQL. */
+    /**
+     * All run dates of one table, {@code read_parquet('DIR/TABLE/*}{@code /*.parquet')} with the
+     * {@code run_date} partition column, for use in SQL.
+     */
     public static String table(String outputDir, String table) {
         String dir = outputDir.startsWith("file:") ? outputDir.substring(5) : outputDir;
-        return "read_parquet('" + dir + "/" + table + "/*.parquet')";
+        return "read_parquet('" + dir + "/" + table + "/*/*.parquet', hive_partitioning = true,"
+                + " hive_types = {'run_date': 'VARCHAR'})";
+    }
+
+    /** Runs each statement of a SQL script (statements end with ';' at the end of a line). */
+    public void script(String sql) throws SQLException {
+        for (String stmt : sql.split(";\\s*\\n")) {
+            String body = stmt.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n").strip();
+            if (!body.isEmpty()) {
+                try (Statement st = conn.createStatement()) {
+                    st.execute(body.endsWith(";") ? body.substring(0, body.length() - 1) : body);
+                }
+            }
+        }
     }
 
     public List<Map<String, Object>> query(String sql) throws SQLException {

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.wiretrace.config.ConfigException;
 import io.wiretrace.core.eval.ClusteringMetrics;
 import java.util.List;
+import io.wiretrace.pipeline.report.RunOutput;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,9 +28,9 @@ public final class SyndicationEval {
     public static Outcome run(SparkSession spark, String runDir, String truthFile) {
         Dataset<Row> truth = spark.read().option("header", "true").csv(truthFile);
         List<String> cols = List.of(truth.columns());
-        Dataset<Row> lineage = spark.read().parquet(runDir + "/lineage").filter(col("article_id").isNotNull())
+        Dataset<Row> lineage = RunOutput.read(spark, runDir, "lineage").filter(col("article_id").isNotNull())
                 .select(col("source_id"), col("article_id"));
-        Dataset<Row> stories = spark.read().parquet(runDir + "/articles").select("article_id", "story_id");
+        Dataset<Row> stories = RunOutput.read(spark, runDir, "articles").select("article_id", "story_id");
         if (stories.filter(col("story_id").isNotNull()).limit(1).count() == 0) {
             throw new ConfigException("Cannot evaluate syndication: run '" + runDir + "' has no stories (syndication disabled?)");
         }

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.wiretrace.config.ConfigException;
 import io.wiretrace.core.eval.PartitionMetrics;
 import java.util.List;
+import io.wiretrace.pipeline.report.RunOutput;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,12 +30,12 @@ public final class TopicEval {
         if (!List.of(truth.columns()).containsAll(List.of("id", "topic"))) {
             throw new ConfigException("Invalid truth file '" + truthFile + "': expected columns id,topic");
         }
-        Dataset<Row> articles = spark.read().parquet(runDir + "/articles");
+        Dataset<Row> articles = RunOutput.read(spark, runDir, "articles");
         if (!List.of(articles.columns()).contains("topic_id")
                 || articles.filter(col("topic_id").isNotNull()).limit(1).count() == 0) {
             throw new ConfigException("Cannot evaluate topics: run '" + runDir + "' has no topics (topics disabled?)");
         }
-        Dataset<Row> lineage = spark.read().parquet(runDir + "/lineage").filter(col("article_id").isNotNull())
+        Dataset<Row> lineage = RunOutput.read(spark, runDir, "lineage").filter(col("article_id").isNotNull())
                 .select(col("source_id").as("id"), col("article_id"));
         Dataset<Row> t = truth.select("id", "topic").dropDuplicates("id");
         long truthIds = t.count();

@@ -2,24 +2,45 @@ package io.wiretrace.pipeline.report;
 
 import io.wiretrace.config.ConfigException;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 
 /**
- * All-or-nothing output: tables are written to a staging directory beside the target, and the
- * staging directory is renamed into place only after every table and the manifest are written.
- * An interrupted run leaves the previous output untouched and no half-written directory under the
- * target's name; {@code _SUCCESS} marks a complete run.
+ * Output for scheduled use: every table is partitioned by run date ({@code TABLE/run_date=D/}),
+ * a run writes its date only, and a re-run of a date replaces that date only (the effect of
+ * Spark's dynamic partition overwrite, without its window where a partition is half-written).
+ *
+ * <p>How: the run writes every table into a staging directory beside the output (hidden name,
+ * same file system). Nothing under the output changes until every table and the manifest are
+ * written and verified. Then, table by table, the staged partition (complete, with Spark's
+ * {@code _SUCCESS}) is renamed into place; an existing partition of the same date is first moved
+ * aside and deleted after. A rename is atomic on HDFS and local disks, so a reader sees each
+ * table's date either as before or as after the run, never half of it, and an interrupted run
+ * leaves the previous output intact. Object stores have no atomic rename: see
+ * docs/operations.md.
+ *
+ * <p>Layout: {@code DIR/TABLE/run_date=D/part-*.parquet} (+ {@code _SUCCESS}),
+ * {@code DIR/_manifests/run_date=D.json} and {@code DIR/_reports/run_date=D.html} per date,
+ * {@code DIR/_manifest.json} and {@code DIR/report.html} (the last run committed) and
+ * {@code DIR/_SUCCESS} (present only while no commit is in progress).
  */
 public final class OutputCommitter {
+
+    private static final String MANIFESTS = "_manifests";
+    private static final String REPORTS = "_reports";
 
     private final FileSystem fs;
     private final Path target;
     private final Path staging;
+    private final String runDate;
     private final boolean overwrite;
 
-    public OutputCommitter(String output, String runId, boolean overwrite, Configuration conf) {
+    public OutputCommitter(String output, String runId, String runDate, boolean overwrite, Configuration conf) {
         try {
             Path t = new Path(output);
             this.fs = t.getFileSystem(conf);
@@ -27,22 +48,63 @@ public final class OutputCommitter {
         } catch (IOException e) {
             throw new ConfigException("Cannot use output '" + output + "': " + e.getMessage(), e);
         }
+        if (target.getParent() == null) {
+            throw new ConfigException("Cannot use output '" + output + "': the root directory cannot be an output");
+        }
         this.staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + runId);
+        this.runDate = runDate;
         this.overwrite = overwrite;
     }
 
-    /** Fails (usage error) when the target exists and --overwrite was not given. */
+    /** The partition directory name of this run's date. */
+    public String partition() {
+        return Tables.PARTITION_COLUMN + "=" + runDate;
+    }
+
+    public String runDate() {
+        return runDate;
+    }
+
+    /**
+     * Fails (usage error) when the output is a file, a non-empty directory that is not a wiretrace
+     * output, or already holds this run date and --overwrite was not given.
+     */
     public void checkTarget() {
         try {
-            if (fs.exists(target) && !overwrite) {
-                throw new ConfigException("Cannot write to '" + target + "': it exists (use --overwrite to replace it)");
+            if (!fs.exists(target)) {
+                return;
             }
-            if (fs.exists(target) && !fs.getFileStatus(target).isDirectory()) {
+            if (!fs.getFileStatus(target).isDirectory()) {
                 throw new ConfigException("Cannot write to '" + target + "': it is a file, not a directory");
+            }
+            FileStatus[] children = fs.listStatus(target);
+            boolean ours = fs.exists(new Path(target, "_manifest.json")) || fs.exists(new Path(target, MANIFESTS));
+            if (children.length > 0 && !ours) {
+                throw new ConfigException("Cannot write to '" + target + "': it is not empty and not a wiretrace output");
+            }
+            if (!overwrite && !existingPartitions().isEmpty()) {
+                throw new ConfigException("Cannot write run date " + runDate + " to '" + target
+                        + "': that date exists (use --overwrite to replace it; other dates are kept)");
             }
         } catch (IOException e) {
             throw new ConfigException("Cannot check output '" + target + "': " + e.getMessage(), e);
         }
+    }
+
+    /** Tables of the output that hold this run's date. */
+    List<String> existingPartitions() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Tables.Table t : Tables.ALL) {
+            if (fs.exists(new Path(new Path(target, t.name()), partition()))) {
+                out.add(t.name());
+            }
+        }
+        return out;
+    }
+
+    /** Where the run writes: the table's partition directory under the staging directory. */
+    public String stagingPath(String table) {
+        return new Path(new Path(staging, table), partition()).toString();
     }
 
     public String stagingDir() {
@@ -53,32 +115,80 @@ public final class OutputCommitter {
         return target.toString();
     }
 
+    /** The committed location of a table's partition for this run. */
+    public String targetPath(String table) {
+        return new Path(new Path(target, table), partition()).toString();
+    }
+
     public FileSystem fileSystem() {
         return fs;
     }
 
-    /** Marks the staging directory complete and moves it into place (replacing the old output). */
+    /** The staged manifest, written by the run before {@link #commit}. */
+    public Path stagedManifest() {
+        return new Path(staging, "_manifest.json");
+    }
+
+    /** The staged HTML run summary, written by the run before {@link #commit}. */
+    public Path stagedReport() {
+        return new Path(staging, "report.html");
+    }
+
+    /**
+     * Moves every staged table partition into place, removes this date from tables the run did
+     * not write (so a date never mixes two runs), then publishes the manifest.
+     */
     public void commit() throws IOException {
-        fs.create(new Path(staging, "_SUCCESS"), true).close();
-        Path old = null;
-        if (fs.exists(target)) {
-            if (!overwrite) {
-                throw new IOException("Cannot commit: '" + target + "' appeared during the run");
+        Path success = new Path(target, "_SUCCESS");
+        fs.mkdirs(target);
+        if (fs.exists(success)) {
+            fs.delete(success, false);
+        }
+        if (!overwrite && !existingPartitions().isEmpty()) {
+            throw new IOException("Cannot commit: run date " + runDate + " appeared in '" + target + "' during the run");
+        }
+        for (Tables.Table t : Tables.ALL) {
+            Path staged = new Path(new Path(staging, t.name()), partition());
+            Path tableDir = new Path(target, t.name());
+            Path live = new Path(tableDir, partition());
+            Path aside = new Path(tableDir, "." + partition() + ".replaced-" + staging.getName());
+            boolean had = fs.exists(live);
+            if (had && !fs.rename(live, aside)) {
+                throw new IOException("Cannot commit: failed to move '" + live + "' aside");
             }
-            old = new Path(target.getParent(), "." + target.getName() + ".replaced-" + staging.getName());
-            if (!fs.rename(target, old)) {
-                throw new IOException("Cannot commit: failed to move the old output aside");
+            if (fs.exists(staged)) {
+                fs.mkdirs(tableDir);
+                if (!fs.rename(staged, live)) {
+                    if (had) {
+                        fs.rename(aside, live);
+                    }
+                    throw new IOException("Cannot commit: failed to rename '" + staged + "' to '" + live + "'");
+                }
+            }
+            if (had) {
+                fs.delete(aside, true);
             }
         }
-        if (!fs.rename(staging, target)) {
-            if (old != null) {
-                fs.rename(old, target);
-            }
-            throw new IOException("Cannot commit: failed to rename '" + staging + "' to '" + target + "'");
+        if (fs.exists(stagedReport())) {
+            publish(stagedReport(), REPORTS, ".html", "report.html");
         }
-        if (old != null) {
-            fs.delete(old, true);
-        }
+        publish(stagedManifest(), MANIFESTS, ".json", "_manifest.json");
+        fs.delete(staging, true);
+        fs.create(success, true).close();
+    }
+
+    /** Copies a staged run file to {@code DIR/folder/run_date=D.ext}, then moves it to {@code DIR/latest}. */
+    private void publish(Path staged, String folder, String ext, String latest) throws IOException {
+        Path dir = new Path(target, folder);
+        fs.mkdirs(dir);
+        Path dated = new Path(dir, partition() + ext);
+        Path tmp = new Path(dir, "." + partition() + ext + ".tmp");
+        FileUtil.copy(fs, staged, fs, tmp, false, true, fs.getConf());
+        fs.delete(dated, false);
+        fs.rename(tmp, dated);
+        Path live = new Path(target, latest);
+        fs.delete(live, false);
+        fs.rename(staged, live);
     }
 
     /** Removes the staging directory after a failure. */

@@ -25,13 +25,14 @@ public final class ReportWriter {
     /**
      * @param rows     the table's rows, with at least its columns and its sort columns
      * @param rowCount the number of rows (already known to the caller)
+     * @param path     the directory to write (a table's partition directory)
      */
-    public void write(Tables.Table table, Dataset<Row> rows, long rowCount, String dir) {
+    public void write(Tables.Table table, Dataset<Row> rows, long rowCount, String path) {
         int files = (int) Math.max(1, (rowCount + maxRecordsPerFile - 1) / maxRecordsPerFile);
         Column[] sort = table.sortBy().stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> arranged = rows.repartition(files, col(table.sortBy().get(0))).sortWithinPartitions(sort);
         table.conform(arranged).write()
                 .option("compression", compression)
-                .parquet(dir + "/" + table.name());
+                .parquet(path);
     }
 }

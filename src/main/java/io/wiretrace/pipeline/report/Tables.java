@@ -17,8 +17,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The output contract, declared once: every report table with its columns, types and a one-line
- * description per column (written into the Parquet schema as the column comment). Later engines
- * add columns; none is ever renamed or removed.
+ * description per column (written into the Parquet schema as the column comment; docs/schema.md
+ * and the DDL in sql/ are generated from it by {@link SchemaDocs}). Later engines add columns;
+ * none is ever renamed or removed.
  */
 public final class Tables {
 
@@ -48,6 +49,15 @@ public final class Tables {
             return df.select(cols.toArray(Column[]::new));
         }
     }
+
+    /**
+     * Every table is partitioned by the run's date (Hive style, {@code run_date=YYYY-MM-DD}): a
+     * scheduled job adds one partition per run, and re-running a date replaces only that date.
+     */
+    public static final String PARTITION_COLUMN = "run_date";
+
+    public static final String PARTITION_DESCRIPTION =
+            "The run's date, YYYY-MM-DD (--run-date; default the UTC date the run started).";
 
     private static final DataType STR = DataTypes.StringType;
     private static final DataType TS = DataTypes.TimestampType;

@@ -18,8 +18,10 @@ import io.wiretrace.pipeline.ingest.IngestStage;
 import io.wiretrace.pipeline.ingest.InputPlan;
 import io.wiretrace.pipeline.ingest.InputPlanner;
 import io.wiretrace.pipeline.normalize.NormalizeStage;
+import io.wiretrace.pipeline.report.CatalogRegistration;
 import io.wiretrace.pipeline.report.OutputCommitter;
 import io.wiretrace.pipeline.report.ReportWriter;
+import io.wiretrace.pipeline.report.RunReport;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.pipeline.syndication.SyndicationReports;
 import io.wiretrace.pipeline.syndication.SyndicationStage;
@@ -50,7 +52,12 @@ import org.apache.spark.storage.StorageLevel;
 public final class RunJob {
 
     /** What to run. */
-    public record Request(WiretraceConfig config, List<String> inputs, String output, boolean overwrite, String runId) {}
+    public record Request(WiretraceConfig config, List<String> inputs, String output, boolean overwrite, String runId,
+                          String runDate) {
+        public Request {
+            RunDates.validate(runDate);
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -67,10 +74,9 @@ public final class RunJob {
         Instant started = Instant.now();
         WiretraceConfig config = request.config();
         SparkContext sc = spark.sparkContext();
-        OutputCommitter committer = new OutputCommitter(request.output(), request.runId(), request.overwrite(),
-                sc.hadoopConfiguration());
+        OutputCommitter committer = new OutputCommitter(request.output(), request.runId(), request.runDate(),
+                request.overwrite(), sc.hadoopConfiguration());
         committer.checkTarget();
-        String staging = committer.stagingDir();
         try {
             InputPlan plan = timed("plan", "List input files and plan read splits", () ->
                     InputPlanner.plan(request.inputs(), config.input().format(), config.input().splitBytes(),
@@ -134,11 +140,11 @@ public final class RunJob {
             }
             Dataset<Row> finalArticles = articleRows;
             timed("write_articles", "Write the articles table", () -> {
-                writer.write(Tables.ARTICLES, finalArticles, articles, staging);
+                writer.write(Tables.ARTICLES, finalArticles, articles, committer.stagingPath("articles"));
                 return null;
             });
             timed("write_rejects", "Write the rejects table", () -> {
-                writer.write(Tables.REJECTS, rejected, rejects, staging);
+                writer.write(Tables.REJECTS, rejected, rejects, committer.stagingPath("rejects"));
                 return null;
             });
             Dataset<Row> lineage = records.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),
@@ -147,7 +153,7 @@ public final class RunJob {
                             lit("rejected").as("status"), lit(null).cast("string").as("article_id"), col("reason")));
             long recordsIn = articles + duplicates + rejects;
             timed("write_lineage", "Write the lineage table", () -> {
-                writer.write(Tables.LINEAGE, lineage, recordsIn, staging);
+                writer.write(Tables.LINEAGE, lineage, recordsIn, committer.stagingPath("lineage"));
                 return null;
             });
             Map<String, Dataset<Row>> derived = new LinkedHashMap<>();
@@ -166,7 +172,7 @@ public final class RunJob {
                 // Cached because the writer needs the row count (to size files) before writing.
                 Dataset<Row> rows = derived.get(t.name()).persist(StorageLevel.MEMORY_AND_DISK());
                 timed("write_" + t.name(), "Write the " + t.name() + " table", () -> {
-                    writer.write(t, rows, rows.count(), staging);
+                    writer.write(t, rows, rows.count(), committer.stagingPath(t.name()));
                     return null;
                 });
                 rows.unpersist();
@@ -176,7 +182,7 @@ public final class RunJob {
             Map<String, Long> written = new LinkedHashMap<>();
             timed("verify", "Count written tables", () -> {
                 for (Tables.Table t : tables) {
-                    written.put(t.name(), spark.read().parquet(staging + "/" + t.name()).count());
+                    written.put(t.name(), spark.read().parquet(committer.stagingPath(t.name())).count());
                 }
                 return null;
             });
@@ -194,7 +200,32 @@ public final class RunJob {
             RunResult result = new RunResult(request.runId(), committer.targetDir(), recordsIn, articles, duplicates,
                     rejects, rejectRate, exceeded, rejectsByReason, timings);
             writeManifest(committer, plan, result, written, dateWarnings[0], syndicationCounts, topicCounts, started);
+            Map<String, Long> headline = new LinkedHashMap<>();
+            headline.put("records_in", recordsIn);
+            headline.put("articles", articles);
+            headline.put("exact_duplicates", duplicates);
+            headline.put("rejects", rejects);
+            for (String t : List.of("stories", "syndication_pairs", "topics")) {
+                if (written.containsKey(t)) {
+                    headline.put(t, written.get(t));
+                }
+            }
+            timed("write_report", "Write the HTML run summary", () -> {
+                try {
+                    RunReport.write(spark, committer, tables, new RunReport.RunFacts(request.runId(), request.runDate(),
+                            exceeded ? "reject_rate_exceeded" : "succeeded", BuildInfo.version(), headline,
+                            new LinkedHashMap<>(timings), rejectsByReason));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
             committer.commit();
+            if (config.output().registerTables()) {
+                // After the commit: the catalog points at committed data only.
+                timed("register_tables", "Register the tables in the session catalog", () ->
+                        CatalogRegistration.register(spark, config.output().catalogDatabase(), committer.targetDir(), tables));
+            }
             return result;
         } catch (IOException | RuntimeException e) {
             committer.abort();
@@ -219,6 +250,7 @@ public final class RunJob {
                                Instant started) throws IOException {
         ObjectNode m = JSON.createObjectNode();
         m.put("run_id", r.runId());
+        m.put("run_date", request.runDate());
         m.put("status", r.rejectRateExceeded() ? "reject_rate_exceeded" : "succeeded");
         m.put("wiretrace_version", BuildInfo.version());
         m.put("git_commit", BuildInfo.gitCommit());
@@ -278,11 +310,11 @@ public final class RunJob {
                 continue;
             }
             tables.putObject(t.name()).put("rows", written.get(t.name()))
-                    .put("path", committer.targetDir() + "/" + t.name());
+                    .put("path", committer.targetPath(t.name()));
         }
         ObjectNode t = m.putObject("timings_ms");
         r.timingsMs().forEach(t::put);
-        try (OutputStream out = committer.fileSystem().create(new Path(committer.stagingDir(), "_manifest.json"), true)) {
+        try (OutputStream out = committer.fileSystem().create(committer.stagedManifest(), true)) {
             JSON.writeValue(out, m);
         }
     }
