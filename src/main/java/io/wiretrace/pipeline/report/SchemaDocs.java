@@ -1,6 +1,8 @@
 package io.wiretrace.pipeline.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -159,61 +161,52 @@ public final class SchemaDocs {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    static String hiveType(DataType t) {
-        if (t instanceof ArrayType a) {
-            return "ARRAY<" + hiveType(a.elementType()) + ">";
-        }
-        if (t instanceof MapType m) {
-            return "MAP<" + hiveType(m.keyType()) + ", " + hiveType(m.valueType()) + ">";
-        }
-        if (t instanceof StructType s) {
-            StringBuilder b = new StringBuilder("STRUCT<");
-            StructField[] f = s.fields();
-            for (int i = 0; i < f.length; i++) {
-                b.append(i > 0 ? ", " : "").append(f[i].name()).append(": ").append(hiveType(f[i].dataType()));
+    /** How one SQL dialect spells nested types; scalar names come from {@code scalar}. */
+    private record Dialect(String array, String map, String struct, String fieldSep,
+                           java.util.function.Function<DataType, String> scalar) {
+        String name(DataType t) {
+            if (t instanceof ArrayType a) {
+                return array.formatted(name(a.elementType()));
             }
-            return b.append(">").toString();
+            if (t instanceof MapType m) {
+                return map.formatted(name(m.keyType()), name(m.valueType()));
+            }
+            if (t instanceof StructType s) {
+                List<String> fields = new ArrayList<>();
+                for (StructField f : s.fields()) {
+                    fields.add(f.name() + fieldSep + name(f.dataType()));
+                }
+                return struct.formatted(String.join(", ", fields));
+            }
+            return scalar.apply(t);
         }
-        if (t.equals(DataTypes.TimestampType)) {
-            return "TIMESTAMP";
+    }
+
+    private static final Dialect HIVE = new Dialect("ARRAY<%s>", "MAP<%s, %s>", "STRUCT<%s>", ": ",
+            t -> t.equals(DataTypes.TimestampType) ? "TIMESTAMP" : t.sql().toUpperCase(Locale.ROOT));
+
+    private static final Map<DataType, String> TRINO_SCALARS = Map.of(
+            DataTypes.StringType, "varchar",
+            // The Hive connector reads UTC-adjusted TIMESTAMP_MICROS as timestamp(p) without zone, in UTC.
+            DataTypes.TimestampType, "timestamp(6)",
+            DataTypes.IntegerType, "integer",
+            DataTypes.LongType, "bigint",
+            DataTypes.DoubleType, "double",
+            DataTypes.BooleanType, "boolean");
+
+    private static final Dialect TRINO = new Dialect("array(%s)", "map(%s, %s)", "row(%s)", " ", t -> {
+        String n = TRINO_SCALARS.get(t);
+        if (n == null) {
+            throw new IllegalArgumentException("Cannot map type to Trino: " + t);
         }
-        return t.sql().toUpperCase(Locale.ROOT);
+        return n;
+    });
+
+    static String hiveType(DataType t) {
+        return HIVE.name(t);
     }
 
     static String trinoType(DataType t) {
-        if (t instanceof ArrayType a) {
-            return "array(" + trinoType(a.elementType()) + ")";
-        }
-        if (t instanceof MapType m) {
-            return "map(" + trinoType(m.keyType()) + ", " + trinoType(m.valueType()) + ")";
-        }
-        if (t instanceof StructType s) {
-            StringBuilder b = new StringBuilder("row(");
-            StructField[] f = s.fields();
-            for (int i = 0; i < f.length; i++) {
-                b.append(i > 0 ? ", " : "").append(f[i].name()).append(" ").append(trinoType(f[i].dataType()));
-            }
-            return b.append(")").toString();
-        }
-        if (t.equals(DataTypes.StringType)) {
-            return "varchar";
-        }
-        if (t.equals(DataTypes.TimestampType)) {
-            // The Hive connector reads UTC-adjusted TIMESTAMP_MICROS as timestamp(p) without zone, in UTC.
-            return "timestamp(6)";
-        }
-        if (t.equals(DataTypes.IntegerType)) {
-            return "integer";
-        }
-        if (t.equals(DataTypes.LongType)) {
-            return "bigint";
-        }
-        if (t.equals(DataTypes.DoubleType)) {
-            return "double";
-        }
-        if (t.equals(DataTypes.BooleanType)) {
-            return "boolean";
-        }
-        throw new IllegalArgumentException("Cannot map type to Trino: " + t);
+        return TRINO.name(t);
     }
 }
