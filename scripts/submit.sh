@@ -10,15 +10,15 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 spark_opts=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    run|generate|help) break ;;
+    run|generate|eval|schema|help) break ;;
     --verbose|-v|--supervise) spark_opts+=("$1"); shift ;;
     --*=*) spark_opts+=("$1"); shift ;;
     --*) [[ $# -ge 2 ]] || { echo "submit.sh: $1 needs a value" >&2; exit 2; }
          spark_opts+=("$1" "$2"); shift 2 ;;
-    *) echo "submit.sh: expected a Spark option or a wiretrace command (run, generate), got '$1'" >&2; exit 2 ;;
+    *) echo "submit.sh: expected a Spark option or a wiretrace command (run, generate, eval, schema), got '$1'" >&2; exit 2 ;;
   esac
 done
-[[ $# -gt 0 ]] || { echo "usage: submit.sh [spark-submit options] run|generate [wiretrace options]" >&2; exit 2; }
+[[ $# -gt 0 ]] || { echo "usage: submit.sh [spark-submit options] run|generate|eval|schema [wiretrace options]" >&2; exit 2; }
 JAR="$(ls "$ROOT"/target/wiretrace-*.jar 2>/dev/null | grep -v original | head -n 1 || true)"
 if [[ -z "$JAR" || ! -f "$ROOT/target/spark.classpath" ]]; then
   (cd "$ROOT" && mvn -q -B -ntp -DskipTests package) >&2
