@@ -104,7 +104,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 new Outlets(new TreeMap<>(), new TreeMap<>()),
                 new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15)),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
-                        new TopicText("en", List.of(), true, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000),
+                        new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000),
                 new Quality(0.05),
                 new Output(500_000, "snappy", false, "wiretrace"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
