@@ -4,7 +4,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One real local-mode SparkSession for the whole test JVM (start-up costs seconds; the suite
- * shares it). Two cores like the CI machine, small shuffle partition count, no UI.
+ * shares it). Two cores like the CI machine, task retries as on a cluster, small shuffle partition
+ * count, no UI.
  */
 public final class SparkTestSession {
 
@@ -15,7 +16,7 @@ public final class SparkTestSession {
     public static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder()
-                    .master("local[2]")
+                    .master("local[2,4]") // two cores; a failed task is retried (up to 4 attempts), as on a cluster
                     .appName("wiretrace-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "4")

@@ -61,7 +61,10 @@ public final class IngestStage {
             SplitReader reader = new SplitReader(readerSettings(config), conf);
             // One partition per split: the split list is metadata, small even for huge corpora.
             JavaRDD<Row> text = jsc.parallelize(textSplits, textSplits.size())
-                    .flatMap(split -> Iterators.map(reader.read(split), InputRows::toRow));
+                    .flatMap(split -> {
+                        io.wiretrace.pipeline.FaultInjection.maybeFail("ingest");
+                        return Iterators.map(reader.read(split), InputRows::toRow);
+                    });
             rows = rows.unionByName(spark.createDataFrame(text, InputRows.SCHEMA));
         }
         if (!parquetFiles.isEmpty()) {

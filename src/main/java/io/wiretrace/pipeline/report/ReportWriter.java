@@ -2,7 +2,10 @@ package io.wiretrace.pipeline.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.wiretrace.pipeline.FaultInjection;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -31,6 +34,13 @@ public final class ReportWriter {
         int files = (int) Math.max(1, (rowCount + maxRecordsPerFile - 1) / maxRecordsPerFile);
         Column[] sort = table.sortBy().stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> arranged = rows.repartition(files, col(table.sortBy().get(0))).sortWithinPartitions(sort);
+        if (FaultInjection.enabled(rows.sparkSession(), "write")) {
+            // Test-only: the write task's first attempt fails after the rows are laid out.
+            arranged = arranged.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+                FaultInjection.maybeFail("write");
+                return it;
+            }, Encoders.row(arranged.schema()));
+        }
         table.conform(arranged).write()
                 .option("compression", compression)
                 .parquet(path);

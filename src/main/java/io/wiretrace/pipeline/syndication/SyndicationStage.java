@@ -101,6 +101,7 @@ public final class SyndicationStage {
         int components = cfg.minhashComponents();
         return articles.select("article_id", "outlet", "published_at", "title", "text").mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
+                    io.wiretrace.pipeline.FaultInjection.maybeFail("syndication");
                     MinHashSketcher sketcher = new MinHashSketcher(components);
                     ArticleFeatures features = new ArticleFeatures(shingler, sketcher);
                     return Iterators.map(it, r -> {

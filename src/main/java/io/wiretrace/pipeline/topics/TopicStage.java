@@ -110,6 +110,7 @@ public final class TopicStage {
         // No layout work here: the vectors are repartitioned and sorted by story before fitting.
         Dataset<Row> terms = reps.select("story_key", "title", "text")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+                    io.wiretrace.pipeline.FaultInjection.maybeFail("topics");
                     TopicTokenizer tok = new TopicTokenizer(text.language(), text.extraStopWords(), text.stem(),
                             text.ngrams(), text.titleWeight());
                     return Iterators.map(it, r -> RowFactory.create(r.getString(0), r.getString(1),
