@@ -1,0 +1,94 @@
+package io.wiretrace.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.cli.Main;
+import io.wiretrace.testing.DuckDb;
+import io.wiretrace.testing.Fixtures;
+import io.wiretrace.testing.SparkTestSession;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile input at scale, with default settings, inside the test JVM's bounded heap (-Xmx6g, of
+ * which Spark gets a share): a 100 MB single article, 10,000 pages sharing the same boilerplate
+ * (one giant LSH bucket), dates in the year 9999 and before 1900, script payloads. The run
+ * finishes, every record is an article or a reject, the identity holds, and the payloads stay
+ * inert text in the tables and the HTML report.
+ */
+class HostileScaleTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void hugeRecordGiantBucketAndOddDatesStayBoundedAndAccounted() throws Exception {
+        SparkTestSession.get();
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        // One 100 MB article, streamed to disk (never held as one string here or in the job).
+        try (OutputStream out = Files.newOutputStream(in.resolve("huge.jsonl"))) {
+            out.write("{\"id\": \"huge\", \"outlet\": \"Big Paper\", \"text\": \"".getBytes(StandardCharsets.UTF_8));
+            byte[] chunk = "all work and no play ".repeat(50_000).getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written < 100L * 1024 * 1024; written += chunk.length) {
+                out.write(chunk);
+            }
+            out.write("\"}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        // 10,000 pages of 120 outlets that share their boilerplate and differ in one short paragraph.
+        String boilerplate = Fixtures.paragraphText("site navigation subscribe newsletter cookie consent", 4);
+        try (BufferedWriter w = Files.newBufferedWriter(in.resolve("boilerplate.jsonl"))) {
+            for (int i = 0; i < 10_000; i++) {
+                w.write(Fixtures.json("bp" + i, "Outlet " + (i % 120), "Page " + i,
+                        boilerplate + "\n\n" + Fixtures.randomWords(25, i), "2026-04-" + (10 + i % 20) + "T08:00:00Z"));
+                w.write("\n");
+            }
+        }
+        // Odd dates and payloads.
+        Fixtures.write(in.resolve("odd.jsonl"), String.join("\n",
+                Fixtures.json("d1", "Future Times", "Far future", Fixtures.paragraphText("far future", 3), "9999-12-31T23:59:59Z"),
+                Fixtures.json("d2", "Old Gazette", "Long ago", Fixtures.paragraphText("long ago", 3), "1850-01-01T00:00:00Z"),
+                Fixtures.json("x1", "Payload Post", "<script>alert('t')</script>",
+                        "<img src=x onerror=alert(1)> " + Fixtures.paragraphText("payload", 2), "2026-04-11T10:00:00Z"))
+                + "\n");
+        int records = 1 + 10_000 + 3;
+
+        Path out = tmp.resolve("out");
+        assertEquals(0, Main.execute("run", "--input", in.toString(), "--output", out.toString(), "--run-date", "2026-11-27",
+                "--set", "topics.k=4", "--set", "topics.restarts=1"));
+        JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        JsonNode c = m.get("counts");
+        assertEquals(records, c.get("records_in").asLong());
+        assertTrue(c.get("identity_holds").asBoolean());
+        assertEquals(c.get("records_in").asLong(),
+                c.get("articles").asLong() + c.get("exact_duplicates").asLong() + c.get("rejects").asLong());
+        // The giant bucket was capped, and counted.
+        JsonNode syn = m.path("stages").path("syndication");
+        assertTrue(syn.get("giant_buckets_capped").asLong() > 0, syn.toString());
+        assertTrue(syn.get("giant_bucket_members").asLong() >= 10_000, syn.toString());
+        try (DuckDb duck = new DuckDb()) {
+            String articles = DuckDb.table(out.toString(), "articles");
+            String rejects = DuckDb.table(out.toString(), "rejects");
+            // The 100 MB record is a reject with a reason, and its excerpt is short.
+            assertEquals(1, duck.count("SELECT count(*) FROM " + rejects + " WHERE excerpt LIKE '%huge%' AND length(excerpt) < 2000"));
+            // Every boilerplate page is an article (none is an exact duplicate: the last paragraph differs).
+            assertEquals(10_000, duck.count("SELECT count(*) FROM " + articles + " WHERE source_id LIKE 'bp%'"));
+            // Odd dates do not crash anything; whatever was kept is a real timestamp or null.
+            assertEquals(2, duck.count("SELECT count(*) FROM " + articles + " WHERE source_id IN ('d1', 'd2')"));
+            // Payloads are stored as text.
+            assertEquals(1, duck.count("SELECT count(*) FROM " + articles + " WHERE title = '<script>alert(''t'')</script>'"));
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertFalse(html.contains("<script>alert"), "no input text is markup in the report");
+        assertFalse(html.contains("<img src=x"));
+    }
+}
