@@ -18,8 +18,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,23 +109,23 @@ class CliTest {
         Path out = tmp.resolve("out");
         // Topics off: this is about the commit protocol, and it runs four times.
         String[] common = {"run", "--input", corpus.toString(), "--output", out.toString(), "--set", "topics.enabled=false"};
-        assertEquals(0, cli(concat(common, "--run-date", "2026-11-20")).code());
+        assertEquals(0, cli(Fixtures.concat(common, "--run-date", "2026-11-20")).code());
         String firstRun = manifest(out).get("run_id").asText();
         assertEquals("2026-11-20", manifest(out).get("run_date").asText());
-        Result again = cli(concat(common, "--run-date", "2026-11-20"));
+        Result again = cli(Fixtures.concat(common, "--run-date", "2026-11-20"));
         assertEquals(2, again.code());
         assertTrue(again.output().contains("use --overwrite"), again.output());
         // A new date is added beside the first, no --overwrite needed.
-        assertEquals(0, cli(concat(common, "--run-date", "2026-11-21")).code());
-        Map<String, Long> day21 = fileHashes(out.resolve("articles/run_date=2026-11-21"));
-        assertEquals(fileHashes(out.resolve("articles/run_date=2026-11-20")), day21, "same input, same rows");
+        assertEquals(0, cli(Fixtures.concat(common, "--run-date", "2026-11-21")).code());
+        Map<String, Long> day21 = Fixtures.fileHashes(out.resolve("articles/run_date=2026-11-21"));
+        assertEquals(Fixtures.fileHashes(out.resolve("articles/run_date=2026-11-20")), day21, "same input, same rows");
         Thread.sleep(1100); // run ids have one-second resolution
         // Re-running 2026-11-20 replaces that date only; syndication off this time, so its
         // syndication tables lose that date instead of keeping the older run's rows.
-        assertEquals(0, cli(concat(common, "--run-date", "2026-11-20", "--overwrite",
+        assertEquals(0, cli(Fixtures.concat(common, "--run-date", "2026-11-20", "--overwrite",
                 "--set", "syndication.enabled=false")).code());
         assertNotEquals(firstRun, manifest(out).get("run_id").asText());
-        assertEquals(day21, fileHashes(out.resolve("articles/run_date=2026-11-21")));
+        assertEquals(day21, Fixtures.fileHashes(out.resolve("articles/run_date=2026-11-21")));
         assertTrue(Files.exists(out.resolve("stories/run_date=2026-11-21/_SUCCESS")));
         assertFalse(Files.exists(out.resolve("stories/run_date=2026-11-20")));
         assertTrue(Files.exists(out.resolve("articles/run_date=2026-11-20/_SUCCESS")));
@@ -146,14 +144,9 @@ class CliTest {
                     "no staging, replaced or temporary files left behind");
         }
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
-        assertEquals(2, cli(concat(common, "--run-date", "2026-13-01")).code(), "invalid date is a usage error");
+        assertEquals(2, cli(Fixtures.concat(common, "--run-date", "2026-13-01")).code(), "invalid date is a usage error");
     }
 
-    private static String[] concat(String[] a, String... b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 
     @Test
     void rejectRateAboveTheLimitExitsThreeAfterWritingReports() throws Exception {
@@ -183,12 +176,12 @@ class CliTest {
         assertEquals(0, cli("run", "--input", inputs[0], inputs[1], "--output", tmp.resolve("b").toString(),
                 "--set", "output.max_records_per_file=100").code());
         for (String table : List.of("articles", "rejects", "lineage")) {
-            Map<String, Long> a = fileHashes(tmp.resolve("a").resolve(table));
+            Map<String, Long> a = Fixtures.fileHashes(tmp.resolve("a").resolve(table));
             assertFalse(a.isEmpty());
-            assertEquals(a, fileHashes(tmp.resolve("b").resolve(table)), table);
+            assertEquals(a, Fixtures.fileHashes(tmp.resolve("b").resolve(table)), table);
         }
         // More than one file per table when rows exceed the per-file limit, all deterministic.
-        assertTrue(fileHashes(tmp.resolve("a").resolve("articles")).values().stream().mapToLong(Long::longValue).sum() >= 6);
+        assertTrue(Fixtures.fileHashes(tmp.resolve("a").resolve("articles")).values().stream().mapToLong(Long::longValue).sum() >= 6);
         assertEquals(manifest(tmp.resolve("a")).get("counts"), manifest(tmp.resolve("b")).get("counts"));
     }
 
@@ -280,15 +273,4 @@ class CliTest {
         return new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
     }
 
-    /** Content hash → number of files with that content, for the Parquet files of one table. */
-    private static Map<String, Long> fileHashes(Path dir) throws Exception {
-        Map<String, Long> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
-                String h = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-                out.merge(h, 1L, Long::sum);
-            }
-        }
-        return out;
-    }
 }

@@ -8,16 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.cli.Main;
 import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.report.Tables;
+import io.wiretrace.testing.Fixtures;
 import io.wiretrace.testing.SparkTestSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -42,7 +38,7 @@ class FaultToleranceTest {
         new CorpusGenerator(new CorpusGenerator.Settings(1200, 17, 0.02, 1000, null)).generate(in);
         String[] args = {"run", "--input", in.resolve("articles").toString(), "--run-date", "2026-11-27",
                 "--set", "topics.k=5", "--set", "topics.restarts=1"};
-        assertEquals(0, Main.execute(concat(args, "--output", tmp.resolve("clean").toString())));
+        assertEquals(0, Main.execute(Fixtures.concat(args, "--output", tmp.resolve("clean").toString())));
 
         Map<String, AtomicInteger> injected = new ConcurrentHashMap<>();
         SparkListener listener = new SparkListener() {
@@ -59,7 +55,7 @@ class FaultToleranceTest {
         sc.addSparkListener(listener);
         sc.setLocalProperty(FaultInjection.PROPERTY, "ingest,syndication,topics,write");
         try {
-            assertEquals(0, Main.execute(concat(args, "--output", tmp.resolve("faulty").toString())));
+            assertEquals(0, Main.execute(Fixtures.concat(args, "--output", tmp.resolve("faulty").toString())));
         } finally {
             sc.setLocalProperty(FaultInjection.PROPERTY, null);
             // Task-end events are delivered asynchronously: let the bus catch up before reading them.
@@ -71,9 +67,9 @@ class FaultToleranceTest {
                     "a '" + point + "' task failed and was retried: " + injected);
         }
         for (Tables.Table t : Tables.ALL) {
-            Map<String, Long> clean = fileHashes(tmp.resolve("clean").resolve(t.name()));
+            Map<String, Long> clean = Fixtures.fileHashes(tmp.resolve("clean").resolve(t.name()));
             assertFalse(clean.isEmpty(), t.name());
-            assertEquals(clean, fileHashes(tmp.resolve("faulty").resolve(t.name())), t.name());
+            assertEquals(clean, Fixtures.fileHashes(tmp.resolve("faulty").resolve(t.name())), t.name());
         }
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree(tmp.resolve("clean/_manifest.json").toFile()).get("counts"),
@@ -82,20 +78,5 @@ class FaultToleranceTest {
                 json.readTree(tmp.resolve("faulty/_manifest.json").toFile()).path("stages").path("syndication"));
     }
 
-    private static String[] concat(String[] a, String... b) {
-        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 
-    private static Map<String, Long> fileHashes(Path dir) throws Exception {
-        Map<String, Long> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
-                String h = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-                out.merge(h, 1L, Long::sum);
-            }
-        }
-        return out;
-    }
 }

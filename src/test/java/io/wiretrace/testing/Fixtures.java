@@ -197,4 +197,24 @@ public final class Fixtures {
         SparkTestSession.get().createDataFrame(rows, schema).coalesce(1).write().parquet(dir.toString());
         return 2;
     }
+
+    /** Content hash → number of files with that content, for the Parquet files under {@code dir}. */
+    public static java.util.Map<String, Long> fileHashes(Path dir) throws Exception {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                String h = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+                out.merge(h, 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** {@code a} followed by {@code b}: command lines built from a shared prefix. */
+    public static String[] concat(String[] a, String... b) {
+        String[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
