@@ -5,6 +5,7 @@ import io.wiretrace.pipeline.eval.TopicEval;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -20,22 +21,29 @@ final class EvalCommand implements Runnable {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: syndication or topics");
     }
 
+    /** The two options every eval subcommand takes. */
+    static final class RunAndTruth {
+        @Option(names = "--run", required = true, paramLabel = "DIR",
+                description = "Output directory of a run; its last committed run date is scored (see _manifest.json).")
+        String run;
+
+        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV (format above).")
+        String truth;
+    }
+
     @Command(name = "syndication", mixinStandardHelpOptions = true,
             description = {"Pairwise precision, recall, F1 and ARI of the run's stories against truth.",
                     "Truth CSV (header): id,cluster  or  id_a,id_b,label (label: copy | partial | none; partial ignored).",
                     "Ids are input record ids (the run's lineage.source_id)."},
             footer = ExitCodes.TABLE)
     static final class Syndication implements Callable<Integer> {
-        @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output directory of a run.")
-        String run;
-
-        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV.")
-        String truth;
+        @Mixin
+        RunAndTruth args;
 
         @Override
         public Integer call() {
             return withSpark(spark -> {
-                SyndicationEval.Outcome o = SyndicationEval.run(spark, run, truth);
+                SyndicationEval.Outcome o = SyndicationEval.run(spark, args.run, args.truth);
                 var s = o.scores();
                 System.out.printf("truth: %s, %,d ids (%,d not in the run)%n", o.format(), o.truthIds(), o.missingIds());
                 System.out.printf("pairs: truth %,d, predicted %,d, shared %,d%n", s.truePairs(), s.predictedPairs(), s.sharedPairs());
@@ -52,16 +60,13 @@ final class EvalCommand implements Runnable {
                     "Records the run left without a topic count as one extra cluster."},
             footer = ExitCodes.TABLE)
     static final class Topics implements Callable<Integer> {
-        @Option(names = "--run", required = true, paramLabel = "DIR", description = "Output directory of a run.")
-        String run;
-
-        @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Truth CSV (id,topic).")
-        String truth;
+        @Mixin
+        RunAndTruth args;
 
         @Override
         public Integer call() {
             return withSpark(spark -> {
-                TopicEval.Outcome o = TopicEval.run(spark, run, truth);
+                TopicEval.Outcome o = TopicEval.run(spark, args.run, args.truth);
                 var s = o.scores();
                 System.out.printf("truth: %,d ids (%,d not in the run, %,d without a topic); %d classes, %d clusters%n",
                         o.truthIds(), o.missingIds(), o.withoutTopic(), s.classes(), s.clusters());

@@ -255,11 +255,10 @@ public final class TopicStage {
                 wanted.add(i);
             }
         }
-        java.util.Set<Integer> buckets = java.util.Set.copyOf(wanted);
         UserDefinedFunction bucket = udf((UDF1<String, Integer>) t -> hashingTf.indexOf(t), DataTypes.IntegerType);
         List<Row> rows = terms.select(explode(array_distinct(col("terms"))).as("term"))
                 .withColumn("bucket", bucket.apply(col("term")))
-                .filter(col("bucket").isin(buckets.toArray()))
+                .filter(col("bucket").isin(wanted.toArray()))
                 .groupBy("bucket", "term").agg(count(lit(1)).as("df"))
                 .collectAsList();
         String[] names = new String[dimension];
