@@ -112,6 +112,7 @@ final class RunCommand implements Callable<Integer> {
         // An embedding application (or a test) may own a session already: use it, leave it running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(cfg);
+        io.wiretrace.pipeline.FaultInjection.fromConf(spark);
         try {
             RunResult r = new RunJob(spark, new RunJob.Request(cfg, in, out, overwrite, runId, date)).run();
             System.out.printf("wiretrace: run %s: %,d records in → %,d articles, %,d exact duplicates, %,d rejects (%.2f%%)%n",

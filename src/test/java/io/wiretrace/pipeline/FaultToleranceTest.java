@@ -53,11 +53,11 @@ class FaultToleranceTest {
             }
         };
         sc.addSparkListener(listener);
-        sc.setLocalProperty(FaultInjection.PROPERTY, "ingest,syndication,topics,write");
+        sc.setLocalProperty(FaultInjection.FAIL, "ingest,syndication,topics,write");
         try {
             assertEquals(0, Main.execute(Fixtures.concat(args, "--output", tmp.resolve("faulty").toString())));
         } finally {
-            sc.setLocalProperty(FaultInjection.PROPERTY, null);
+            sc.setLocalProperty(FaultInjection.FAIL, null);
             // Task-end events are delivered asynchronously: let the bus catch up before reading them.
             Thread.sleep(500);
             sc.removeSparkListener(listener);

@@ -211,6 +211,41 @@ public final class Fixtures {
         return out;
     }
 
+    /**
+     * The rows of every Parquet file under {@code dir}, file by file in row order (file content →
+     * how many files have it). Equal across two runs means same rows, same order within files and
+     * the same split into files. For comparing runs in different JVMs, where {@link #fileHashes}
+     * cannot be used: parquet-java writes a column's encoding list in HashSet order, which follows
+     * identity hash codes (apache/parquet-java#3215), so footers differ by a few bytes between
+     * processes although every value is the same.
+     */
+    public static java.util.Map<String, Long> fileRows(Path dir) throws Exception {
+        org.apache.spark.sql.SparkSession spark = SparkTestSession.get();
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                StringBuilder content = new StringBuilder();
+                for (org.apache.spark.sql.Row r : spark.read().parquet(p.toString()).collectAsList()) {
+                    content.append(r).append('\n');
+                }
+                out.merge(content.toString(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Every file under {@code dir} (relative path → SHA-256), to prove a directory unchanged. */
+    public static java.util.Map<String, String> treeHashes(Path dir) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
+    }
+
     /** {@code a} followed by {@code b}: command lines built from a shared prefix. */
     public static String[] concat(String[] a, String... b) {
         String[] out = Arrays.copyOf(a, a.length + b.length);

@@ -1,6 +1,9 @@
 package io.wiretrace.pipeline.report;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.config.ConfigException;
+import io.wiretrace.pipeline.FaultInjection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +30,15 @@ import org.apache.hadoop.fs.Path;
  * <p>Layout: {@code DIR/TABLE/run_date=D/part-*.parquet} (+ {@code _SUCCESS}),
  * {@code DIR/_manifests/run_date=D.json} and {@code DIR/_reports/run_date=D.html} per date,
  * {@code DIR/_manifest.json} and {@code DIR/report.html} (the last run committed) and
- * {@code DIR/_SUCCESS} (present only while no commit is in progress).
+ * {@code DIR/_SUCCESS} (present only while no commit is in progress) and, only while a commit
+ * is in progress or was interrupted, {@code DIR/_commit.json}.
  */
 public final class OutputCommitter {
 
     private static final String MANIFESTS = "_manifests";
     private static final String REPORTS = "_reports";
+    private static final String JOURNAL = "_commit.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FileSystem fs;
     private final Path target;
@@ -78,7 +84,8 @@ public final class OutputCommitter {
                 throw new ConfigException("Cannot write to '" + target + "': it is a file, not a directory");
             }
             FileStatus[] children = fs.listStatus(target);
-            boolean ours = fs.exists(new Path(target, "_manifest.json")) || fs.exists(new Path(target, MANIFESTS));
+            boolean ours = fs.exists(new Path(target, "_manifest.json")) || fs.exists(new Path(target, MANIFESTS))
+                    || fs.exists(journal());
             if (children.length > 0 && !ours) {
                 throw new ConfigException("Cannot write to '" + target + "': it is not empty and not a wiretrace output");
             }
@@ -137,52 +144,110 @@ public final class OutputCommitter {
     /**
      * Moves every staged table partition into place, removes this date from tables the run did
      * not write (so a date never mixes two runs), then publishes the manifest.
+     *
+     * <p>Before the first rename, a commit journal ({@code DIR/_commit.json}: staging directory,
+     * run date, tables written) is written; it is removed after the last step. Every step is
+     * idempotent, so a driver killed anywhere in between leaves a journal from which the next run
+     * on this output finishes the commit ({@link #recoverInterruptedCommit}): everything the
+     * journal names was already written and verified, so rolling forward is safe. Until then
+     * {@code DIR/_SUCCESS} is absent, which is what scheduled readers check.
      */
     public void commit() throws IOException {
-        Path success = new Path(target, "_SUCCESS");
         fs.mkdirs(target);
-        if (fs.exists(success)) {
-            fs.delete(success, false);
-        }
+        fs.delete(new Path(target, "_SUCCESS"), false);
         if (!overwrite && !existingPartitions().isEmpty()) {
             throw new IOException("Cannot commit: run date " + runDate + " appeared in '" + target + "' during the run");
         }
+        List<String> written = new ArrayList<>();
         for (Tables.Table t : Tables.ALL) {
-            Path staged = new Path(new Path(staging, t.name()), partition());
-            Path tableDir = new Path(target, t.name());
-            Path live = new Path(tableDir, partition());
-            Path aside = new Path(tableDir, "." + partition() + ".replaced-" + staging.getName());
-            boolean had = fs.exists(live);
-            if (had && !fs.rename(live, aside)) {
-                throw new IOException("Cannot commit: failed to move '" + live + "' aside");
-            }
-            if (fs.exists(staged)) {
-                fs.mkdirs(tableDir);
-                if (!fs.rename(staged, live)) {
-                    if (had) {
-                        fs.rename(aside, live);
-                    }
-                    throw new IOException("Cannot commit: failed to rename '" + staged + "' to '" + live + "'");
-                }
-            }
-            if (had) {
-                fs.delete(aside, true);
+            if (fs.exists(new Path(new Path(staging, t.name()), partition()))) {
+                written.add(t.name());
             }
         }
-        if (fs.exists(stagedReport())) {
-            publish(stagedReport(), REPORTS, ".html", "report.html");
+        Journal journal = new Journal(staging.toString(), runDate, written);
+        Path tmp = new Path(target, "._commit.json.tmp");
+        try (java.io.OutputStream out = fs.create(tmp, true)) {
+            JSON.writeValue(out, journal);
         }
-        publish(stagedManifest(), MANIFESTS, ".json", "_manifest.json");
-        fs.delete(staging, true);
-        fs.create(success, true).close();
+        if (!fs.rename(tmp, journal())) {
+            throw new IOException("Cannot commit: failed to write the commit journal '" + journal() + "'");
+        }
+        finish(fs, target, journal);
     }
 
+    /**
+     * Finishes a commit that a killed run left half done (its journal is present), so that the
+     * output is complete again before this run starts. Returns the run date it finished, or null
+     * when there was nothing to recover.
+     */
+    public String recoverInterruptedCommit() {
+        try {
+            if (!fs.exists(journal())) {
+                return null;
+            }
+            Journal journal;
+            try (java.io.InputStream in = fs.open(journal())) {
+                journal = JSON.readValue(in, Journal.class);
+            }
+            finish(fs, target, journal);
+            return journal.runDate();
+        } catch (IOException e) {
+            throw new ConfigException("Cannot recover the interrupted commit in '" + target + "': " + e.getMessage(), e);
+        }
+    }
+
+    private Path journal() {
+        return new Path(target, JOURNAL);
+    }
+
+    /** The steps of a commit; each one checks what is already done, so running them twice is safe. */
+    private static void finish(FileSystem fs, Path target, Journal j) throws IOException {
+        Path staging = new Path(j.staging());
+        String partition = Tables.PARTITION_COLUMN + "=" + j.runDate();
+        for (Tables.Table t : Tables.ALL) {
+            Path staged = new Path(new Path(staging, t.name()), partition);
+            Path tableDir = new Path(target, t.name());
+            Path live = new Path(tableDir, partition);
+            Path aside = new Path(tableDir, "." + partition + ".replaced-" + staging.getName());
+            if (!j.tables().contains(t.name()) || fs.exists(staged)) {
+                // The date's old partition (if any) goes aside first: a reader never sees it half deleted.
+                if (fs.exists(live) && !fs.exists(aside) && !fs.rename(live, aside)) {
+                    throw new IOException("Cannot commit: failed to move '" + live + "' aside");
+                }
+                if (fs.exists(staged)) {
+                    fs.mkdirs(tableDir);
+                    if (!fs.rename(staged, live)) {
+                        throw new IOException("Cannot commit: failed to rename '" + staged + "' to '" + live + "'");
+                    }
+                }
+            }
+            fs.delete(aside, true);
+            FaultInjection.maybeHalt("commit");
+        }
+        Path report = new Path(staging, "report.html");
+        if (fs.exists(report)) {
+            publish(fs, target, partition, report, REPORTS, ".html", "report.html");
+        }
+        Path manifest = new Path(staging, "_manifest.json");
+        if (fs.exists(manifest)) {
+            publish(fs, target, partition, manifest, MANIFESTS, ".json", "_manifest.json");
+        }
+        fs.delete(staging, true);
+        fs.delete(new Path(target, JOURNAL), false);
+        fs.create(new Path(target, "_SUCCESS"), true).close();
+    }
+
+    /** What a commit is about to do: enough to finish it after a crash. */
+    public record Journal(@JsonProperty("staging") String staging, @JsonProperty("run_date") String runDate,
+                          @JsonProperty("tables") List<String> tables) {}
+
     /** Copies a staged run file to {@code DIR/folder/run_date=D.ext}, then moves it to {@code DIR/latest}. */
-    private void publish(Path staged, String folder, String ext, String latest) throws IOException {
+    private static void publish(FileSystem fs, Path target, String partition, Path staged, String folder, String ext,
+                                String latest) throws IOException {
         Path dir = new Path(target, folder);
         fs.mkdirs(dir);
-        Path dated = new Path(dir, partition() + ext);
-        Path tmp = new Path(dir, "." + partition() + ext + ".tmp");
+        Path dated = new Path(dir, partition + ext);
+        Path tmp = new Path(dir, "." + partition + ext + ".tmp");
         FileUtil.copy(fs, staged, fs, tmp, false, true, fs.getConf());
         fs.delete(dated, false);
         fs.rename(tmp, dated);
@@ -191,10 +256,15 @@ public final class OutputCommitter {
         fs.rename(staged, live);
     }
 
-    /** Removes the staging directory after a failure. */
+    /**
+     * Removes the staging directory after a failure — unless the commit had started: then the
+     * journal needs it, and the next run finishes the commit from it.
+     */
     public void abort() {
         try {
-            fs.delete(staging, true);
+            if (!fs.exists(journal())) {
+                fs.delete(staging, true);
+            }
         } catch (IOException ignored) {
             // Best effort: a leftover staging directory is hidden (dot name) and harmless.
         }

@@ -44,5 +44,6 @@ public final class ReportWriter {
         table.conform(arranged).write()
                 .option("compression", compression)
                 .parquet(path);
+        FaultInjection.maybeHalt("write");
     }
 }

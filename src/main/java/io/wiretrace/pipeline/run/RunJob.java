@@ -76,6 +76,11 @@ public final class RunJob {
         SparkContext sc = spark.sparkContext();
         OutputCommitter committer = new OutputCommitter(request.output(), request.runId(), request.runDate(),
                 request.overwrite(), sc.hadoopConfiguration());
+        String recovered = committer.recoverInterruptedCommit();
+        if (recovered != null) {
+            System.err.println("wiretrace: finished the interrupted commit of run date " + recovered + " in "
+                    + committer.targetDir() + " before this run");
+        }
         committer.checkTarget();
         try {
             InputPlan plan = timed("plan", "List input files and plan read splits", () ->
