@@ -63,6 +63,7 @@ public final class Bench {
             case "syndication" -> syndication(articles, !List.of(args).contains("--no-baseline"), args);
             case "signatures" -> signatures(articles);
             case "topics" -> TopicBench.run(args);
+            case "extraction" -> ExtractionBench.run(args);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

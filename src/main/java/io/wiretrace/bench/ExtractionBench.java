@@ -1,0 +1,178 @@
+package io.wiretrace.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.core.eval.TokenOverlap;
+import io.wiretrace.core.html.ArticleExtractor;
+import io.wiretrace.core.html.HtmlDecoder;
+import io.wiretrace.core.ingest.Timestamps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * {@code scripts/bench extraction}: main-text extraction quality on real news pages — the fundus
+ * test data in {@code ../shared/data/fundus_testdata} (258 pages, 181 publishers, 41 countries,
+ * each with the expected title, body paragraphs and publication date). Prints mean token F1 of
+ * the body, the title exact-match rate and the share of dates within a day, overall and for the
+ * worst pages.
+ */
+public final class ExtractionBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ExtractionBench() {}
+
+    /** One page with what a correct extraction gives. */
+    public record Case(String publisher, Path page, String url, String title, String body, Instant published) {}
+
+    /** Scores of one page. */
+    public record Result(Case c, ArticleExtractor.Extracted got, TokenOverlap.Score body, boolean titleMatch,
+                         Boolean dateWithinDay) {}
+
+    /** The three figures the issue sets bars on. */
+    public record Summary(int pages, double meanBodyF1, double titleMatchRate, double dateWithinDayRate, int datedPages) {}
+
+    public static void run(String[] args) throws Exception {
+        Path data = Path.of("../shared/data/fundus_testdata");
+        int worst = 15;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--data" -> data = Path.of(args[++i]);
+                case "--worst" -> worst = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Invalid option: " + args[i]);
+            }
+        }
+        List<Case> cases = load(data);
+        long t0 = System.nanoTime();
+        List<Result> results = score(cases);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        results.sort((a, b) -> Double.compare(a.body().f1(), b.body().f1()));
+        System.out.println("worst pages by body F1:");
+        for (Result r : results.subList(0, Math.min(worst, results.size()))) {
+            System.out.printf(Locale.ROOT, "  %.3f (p %.2f r %.2f) %-28s %s%n", r.body().f1(), r.body().precision(),
+                    r.body().recall(), r.c().publisher(), r.c().page().getFileName());
+        }
+        System.out.println("title mismatches:");
+        for (Result r : results) {
+            if (!r.titleMatch()) {
+                System.out.printf("  %-28s want \"%s\"%n  %-28s got  \"%s\"%n", r.c().publisher(), r.c().title(), "",
+                        r.got().title());
+            }
+        }
+        System.out.println("dates off by more than a day:");
+        for (Result r : results) {
+            if (Boolean.FALSE.equals(r.dateWithinDay())) {
+                System.out.printf("  %-28s want %s got %s%n", r.c().publisher(), r.c().published(), r.got().publishedAt());
+            }
+        }
+        Summary s = summarize(results);
+        System.out.printf(Locale.ROOT, "extraction: %d pages in %.1f s (%.0f pages/s, one thread): body token F1 mean %.3f, "
+                        + "title exact match %.3f, date within a day %.3f (of %d pages with a date)%n",
+                s.pages(), seconds, s.pages() / seconds, s.meanBodyF1(), s.titleMatchRate(), s.dateWithinDayRate(),
+                s.datedPages());
+    }
+
+    public static List<Result> score(List<Case> cases) throws IOException {
+        ArticleExtractor extractor = new ArticleExtractor();
+        List<Result> out = new ArrayList<>();
+        for (Case c : cases) {
+            byte[] bytes;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(c.page()))) {
+                bytes = in.readAllBytes();
+            }
+            ArticleExtractor.Extracted got = extractor.extract(HtmlDecoder.decode(bytes, null).text(), c.url());
+            Boolean date = c.published() == null ? null : got.publishedAt() != null
+                    && Duration.between(got.publishedAt(), c.published()).abs().compareTo(Duration.ofDays(1)) <= 0;
+            out.add(new Result(c, got, TokenOverlap.score(got.text(), c.body()),
+                    c.title() != null && got.title() != null && squash(c.title()).equals(squash(got.title())), date));
+        }
+        return out;
+    }
+
+    public static Summary summarize(List<Result> results) {
+        double f1 = results.stream().mapToDouble(r -> r.body().f1()).average().orElse(0);
+        double title = results.stream().filter(Result::titleMatch).count() / (double) results.size();
+        long dated = results.stream().filter(r -> r.dateWithinDay() != null).count();
+        long right = results.stream().filter(r -> Boolean.TRUE.equals(r.dateWithinDay())).count();
+        return new Summary(results.size(), f1, title, dated == 0 ? 1 : (double) right / dated, (int) dated);
+    }
+
+    /**
+     * Reads the test data: per country, {@code meta.info} maps page files to URLs, and each
+     * {@code Publisher.json} holds one expected record per page, keyed by parser version
+     * ({@code V1}, {@code V1_1}, ...) in the same order as the publisher's pages sorted by name.
+     */
+    public static List<Case> load(Path data) throws IOException {
+        List<Case> out = new ArrayList<>();
+        List<Path> countries;
+        try (Stream<Path> s = Files.list(data)) {
+            countries = s.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path country : countries) {
+            JsonNode meta = JSON.readTree(country.resolve("meta.info").toFile());
+            List<Path> expectations;
+            try (Stream<Path> s = Files.list(country)) {
+                expectations = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+            }
+            for (Path json : expectations) {
+                String publisher = json.getFileName().toString().replaceFirst("\\.json$", "");
+                List<Path> pages;
+                try (Stream<Path> s = Files.list(country)) {
+                    pages = s.filter(p -> p.getFileName().toString().startsWith(publisher + "_")
+                            && p.toString().endsWith(".html.gz")).sorted().toList();
+                }
+                Map<String, JsonNode> versions = new TreeMap<>();
+                JSON.readTree(json.toFile()).fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue()));
+                if (versions.size() != pages.size()) {
+                    throw new IOException("Cannot pair " + json + ": " + versions.size() + " records, " + pages.size() + " pages");
+                }
+                Iterator<Path> page = pages.iterator();
+                for (JsonNode v : versions.values()) {
+                    Path p = page.next();
+                    String url = meta.path(p.getFileName().toString()).path("url").asText(null);
+                    out.add(new Case(country.getFileName() + "/" + publisher, p, url, text(v.get("title")), body(v.get("body")),
+                            Timestamps.parse(text(v.get("publishing_date")), ZoneOffset.UTC).value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String body(JsonNode b) {
+        if (b == null || b.isNull()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        b.path("summary").forEach(n -> parts.add(n.asText()));
+        for (JsonNode section : b.path("sections")) {
+            section.path("headline").forEach(n -> parts.add(n.asText()));
+            section.path("paragraphs").forEach(n -> parts.add(n.asText()));
+        }
+        return String.join("\n\n", parts);
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /** Titles compare exactly up to typography: quote and dash styles, spacing, invisible characters. */
+    static String squash(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[\u00AD\u200B-\u200D\u2060\uFEFF]", "")
+                .replaceAll("[‘’‚‛`´]", "'").replaceAll("[“”„‟«»]", "\"").replaceAll("[‐‑‒–—―]", "-")
+                .replaceAll("\\s+", " ").strip();
+    }
+}

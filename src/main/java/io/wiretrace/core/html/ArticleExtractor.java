@@ -1,0 +1,392 @@
+package io.wiretrace.core.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.wiretrace.core.ingest.Timestamps;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * A news page's HTML → its article: title, main text as paragraphs, publication time, canonical
+ * URL and declared language. Plain Java (jsoup), no Spark; one instance per thread.
+ *
+ * <p>Metadata comes from what publishers declare for search engines and social cards, in order of
+ * reliability: JSON-LD ({@code NewsArticle.headline}, {@code datePublished}), Open Graph and
+ * {@code article:*} meta tags, then the visible page ({@code h1}, {@code <time>}), then the URL.
+ *
+ * <p>Main text: site chrome is removed by element type (nav, aside, footer, forms, scripts...) and
+ * by class/id words (comments, related links, share bars, newsletters, cookie banners, ads) unless
+ * the same element also looks like content; then every text block scores its parent and
+ * grandparent (longer blocks with commas score more, links count against), the best-scoring
+ * container wins, and its blocks — paragraphs, sub-headings, list items, quotes — are the text,
+ * minus link lists and one-line stubs.
+ */
+public final class ArticleExtractor {
+
+    /** What the page says about its article. Absent values are null; text is never null. */
+    public record Extracted(String title, String text, Instant publishedAt, String canonicalUrl, String language,
+                            String siteName, int paragraphs) {}
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .build();
+
+    private static final String CHROME_TAGS = "script, style, noscript, template, svg, iframe, form, button, input, "
+            + "select, textarea, nav, aside, footer, dialog, link, meta, [hidden], [aria-hidden=true], "
+            + "[role=navigation], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "comment|related|share|sharing|social|newsletter|cookie|consent|gdpr|advert|\\bads?\\b|-ad-|\\bad-|"
+            + "promo|sponsor|breadcrumb|subscribe|subscription|paywall|outbrain|taboola|recirc|recommend|"
+            + "popular|trending|most-?read|sidebar|widget|modal|popup|banner|masthead|skip-?link|signup|"
+            + "read-?more|more-?stories|teaser|author-?bio|disclaimer|caption|credit|copyright|tags?\\b|"
+            + "toolbar|print|rating|poll|video-?player|gallery-?nav", Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|post|story|text|paragraph|prose|rich-?text", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URL_DATE = Pattern.compile(
+            "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|$|[^\\d])");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»*]\\s+|\\s*[｜：ㅣ]\\s*");
+    private static final String BLOCKS = "p, h2, h3, h4, li, blockquote, pre";
+    private static final int MIN_BLOCK_CHARS = 25;
+
+    /** Extracts the article of {@code html}, fetched from {@code url} (may be null). */
+    public Extracted extract(String html, String url) {
+        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        List<JsonNode> ld = jsonLd(doc);
+        String siteName = firstNonBlank(meta(doc, "og:site_name"), ldText(ld, "publisher", "name"));
+        String title = title(doc, ld, siteName);
+        Instant published = published(doc, ld, url);
+        String canonical = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"),
+                meta(doc, "og:url"), url);
+        String language = language(doc);
+        List<String> blocks = mainText(doc, title);
+        return new Extracted(title, String.join("\n\n", blocks), published, blank(canonical) ? null : canonical,
+                language, siteName, blocks.size());
+    }
+
+    // --- metadata -------------------------------------------------------------------------------
+
+    private static List<JsonNode> jsonLd(Document doc) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Element s : doc.select("script[type=application/ld+json]")) {
+            try {
+                flatten(JSON.readTree(s.data()), out);
+            } catch (Exception ignored) {
+                // Broken JSON-LD is common; the other sources still apply.
+            }
+        }
+        return out;
+    }
+
+    private static void flatten(JsonNode n, List<JsonNode> out) {
+        if (n == null) {
+            return;
+        }
+        if (n.isArray()) {
+            n.forEach(c -> flatten(c, out));
+        } else if (n.isObject()) {
+            out.add(n);
+            flatten(n.get("@graph"), out);
+            flatten(n.get("mainEntity"), out);
+        }
+    }
+
+    private static boolean isArticle(JsonNode n) {
+        JsonNode type = n.get("@type");
+        String t = type == null ? "" : type.toString();
+        return t.contains("Article") || t.contains("Posting") || t.contains("Report") || t.contains("BlogPosting");
+    }
+
+    /** A text field of the first article-typed JSON-LD node (optionally a sub-field), or null. */
+    private static String ldText(List<JsonNode> ld, String field, String sub) {
+        for (JsonNode n : ld) {
+            if (!isArticle(n)) {
+                continue;
+            }
+            JsonNode v = n.get(field);
+            if (v != null && v.isArray() && !v.isEmpty()) {
+                v = v.get(0);
+            }
+            if (v != null && sub != null) {
+                v = v.get(sub);
+            }
+            if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                return v.asText().strip();
+            }
+        }
+        return null;
+    }
+
+    private static String meta(Document doc, String key) {
+        for (Element m : doc.select("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]")) {
+            String c = m.attr("content").strip();
+            if (!c.isEmpty()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The headline: the visible {@code h1} when a declared title (JSON-LD {@code headline},
+     * {@code og:title}, {@code twitter:title}, {@code <title>}, site name stripped) confirms it;
+     * else the first declared title, site name stripped; else the h1.
+     */
+    private static String title(Document doc, List<JsonNode> ld, String siteName) {
+        String og = clean(meta(doc, "og:title"));
+        String ldHeadline = clean(ldText(ld, "headline", null));
+        Element h1el = doc.selectFirst("article h1, main h1, h1");
+        String h1 = h1el == null ? null : clean(h1el.text());
+        String twitter = clean(meta(doc, "twitter:title"));
+        String docTitle = clean(doc.title());
+        for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
+            if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, siteName)))) {
+                return h1;
+            }
+        }
+        for (String c : new String[] {ldHeadline, og, twitter}) {
+            if (c != null) {
+                return stripSite(c, siteName);
+            }
+        }
+        if (h1 != null) {
+            return h1;
+        }
+        return docTitle == null ? null : stripSite(docTitle, siteName);
+    }
+
+    /** "Headline | Site" → "Headline" when the last (or first) part is the site's name or much shorter. */
+    static String stripSite(String title, String siteName) {
+        String[] parts = TITLE_SEPARATOR.split(title);
+        if (parts.length < 2) {
+            return title;
+        }
+        String last = parts[parts.length - 1];
+        String first = parts[0];
+        if (siteName != null && sameText(last, siteName)) {
+            return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
+        }
+        if (siteName != null && sameText(first, siteName)) {
+            return title.substring(first.length()).replaceAll("^\\s*[|\\-–—:·•»]\\s+", "").strip();
+        }
+        if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20) {
+            return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
+        }
+        return title;
+    }
+
+    private static Instant published(Document doc, List<JsonNode> ld, String url) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(ldText(ld, "datePublished", null));
+        for (String key : new String[] {"article:published_time", "og:article:published_time", "datePublished",
+                "pubdate", "publishdate", "publish-date", "published_time", "parsely-pub-date", "sailthru.date",
+                "dc.date", "DC.date.issued", "dcterms.created", "date", "article.published", "cXenseParse:recs:publishtime"}) {
+            candidates.add(meta(doc, key));
+        }
+        Element time = doc.selectFirst("article time[datetime], time[datetime][itemprop=datePublished], time[datetime]");
+        if (time != null) {
+            candidates.add(time.attr("datetime"));
+        }
+        candidates.add(ldText(ld, "dateCreated", null));
+        for (String c : candidates) {
+            if (c != null) {
+                Timestamps.Parsed p = Timestamps.parse(c, ZoneOffset.UTC);
+                if (p.value() != null) {
+                    return p.value();
+                }
+            }
+        }
+        if (url != null) {
+            Matcher m = URL_DATE.matcher(url);
+            if (m.find()) {
+                Timestamps.Parsed p = Timestamps.parse(String.format(Locale.ROOT, "%s-%02d-%02d", m.group(1),
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), ZoneOffset.UTC);
+                return p.value();
+            }
+        }
+        return null;
+    }
+
+    private static String language(Document doc) {
+        String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
+        if (blank(lang)) {
+            lang = firstNonBlank(meta(doc, "og:locale"), meta(doc, "content-language"),
+                    doc.select("meta[http-equiv=content-language]").attr("content"));
+        }
+        if (blank(lang)) {
+            return null;
+        }
+        String primary = lang.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
+        return primary.matches("[a-z]{2,3}") ? primary : null;
+    }
+
+    // --- main text ------------------------------------------------------------------------------
+
+    private static List<String> mainText(Document doc, String title) {
+        Element body = doc.body();
+        if (body == null) {
+            return List.of();
+        }
+        body.select(CHROME_TAGS).remove();
+        // Chrome by class/id words — but never a wrapper holding much of the page's paragraph text
+        // ("page has-sidebar" around everything is a layout class, not a sidebar).
+        double paragraphText = Math.max(1, paragraphChars(body));
+        for (Element e : body.select("*")) {
+            if (e == body || e.parent() == null || e.is("article, main")) {
+                continue;
+            }
+            String words = e.className() + " " + e.id();
+            if (words.isBlank() || !NEGATIVE.matcher(words).find() || POSITIVE.matcher(words).find()) {
+                continue;
+            }
+            if (paragraphChars(e) / paragraphText < 0.3) {
+                e.remove();
+            }
+        }
+        // Blocks: paragraphs and the like, plus leaf divs that hold text directly (some sites use no <p>).
+        List<Element> blocks = new ArrayList<>();
+        for (Element e : body.select(BLOCKS + ", div, section, td")) {
+            if (e.is(BLOCKS) ? !hasInnerBlocks(e) || e.is("li") : isTextLeaf(e)) {
+                blocks.add(e);
+            }
+        }
+        // The container: the element with the most "good" text (long, link-poor blocks) net of the
+        // other text it holds — chrome left inside a wrapper costs half its length. Text split over
+        // sibling boxes (lead, body, ad slots between) is won by their common parent.
+        Map<Element, long[]> sums = new IdentityHashMap<>(); // element → {good chars, all block chars}
+        for (Element b : blocks) {
+            String text = b.text();
+            boolean good = text.length() >= MIN_BLOCK_CHARS * 2 && linkDensity(b) < 0.3 && !b.is("li");
+            for (Element a = b; a != null; a = a.parent()) {
+                long[] v = sums.computeIfAbsent(a, k -> new long[2]);
+                v[1] += text.length();
+                if (good) {
+                    v[0] += text.length();
+                }
+                if (a == body) {
+                    break;
+                }
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, long[]> e : sums.entrySet()) {
+            long goodChars = e.getValue()[0];
+            double score = goodChars - 0.5 * (e.getValue()[1] - goodChars);
+            if (score > bestScore) {
+                bestScore = score;
+                best = e.getKey();
+            }
+        }
+        if (best == null) {
+            return List.of();
+        }
+        List<Element> containers = List.of(best);
+        List<String> out = new ArrayList<>();
+        for (Element c : containers) {
+            for (Element b : blocks) {
+                if (b != c && !b.parents().contains(c)) {
+                    continue;
+                }
+                if (b.is("blockquote") && !b.select("p").isEmpty()) {
+                    continue;
+                }
+                String text = b.text().strip();
+                boolean heading = b.is("h2, h3, h4");
+                if (text.isEmpty() || (!heading && text.length() < 2) || linkDensity(b) > 0.5
+                        || (title != null && sameText(text, title))) {
+                    continue;
+                }
+                if (b.is("li") && (text.length() < 40 || b.parents().stream().anyMatch(p -> p.is("li")))) {
+                    continue;
+                }
+                if (out.isEmpty() || !out.get(out.size() - 1).equals(text)) {
+                    out.add(text);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String BLOCK_CHILDREN = "div, p, section, article, ul, ol, table, h1, h2, h3, h4, h5, h6, "
+            + "blockquote, pre, figure, header, main";
+
+    /** A div/section/td whose text is its own (no block-level children) and long enough to be prose. */
+    private static boolean isTextLeaf(Element e) {
+        for (Element c : e.children()) {
+            if (c.is(BLOCK_CHILDREN)) {
+                return false;
+            }
+        }
+        return e.ownText().length() >= MIN_BLOCK_CHARS;
+    }
+
+    /** Whether a block wraps other blocks (jsoup's select also matches the element itself). */
+    private static boolean hasInnerBlocks(Element e) {
+        return e.select(BLOCKS).size() > 1;
+    }
+
+    private static int paragraphChars(Element e) {
+        int n = 0;
+        for (Element p : e.select("p")) {
+            n += p.text().length();
+        }
+        return n;
+    }
+
+    private static double linkDensity(Element e) {
+        int total = e.text().length();
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element a : e.select("a")) {
+            linked += a.text().length();
+        }
+        return Math.min(1.0, (double) linked / total);
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private static boolean sameText(String a, String b) {
+        return norm(a).equals(norm(b));
+    }
+
+    private static String norm(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\p{Z}\\s]+", " ").strip();
+    }
+
+    private static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String c = org.jsoup.parser.Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").strip();
+        return c.isEmpty() ? null : c;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (!blank(v)) {
+                return v.strip();
+            }
+        }
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

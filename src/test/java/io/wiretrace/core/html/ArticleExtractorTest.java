@@ -1,0 +1,92 @@
+package io.wiretrace.core.html;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretrace.core.eval.TokenOverlap;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Pages of our own, shaped like real news pages: chrome around an article, metadata in several places. */
+class ArticleExtractorTest {
+
+    private static final String P1 = "The harbour authority of Eastport confirmed on Tuesday that the new electric ferry "
+            + "will begin trial runs next month, after two years of delays, rising costs and a lengthy dispute with the builder.";
+    private static final String P2 = "Officials said the vessel, which carries up to 300 passengers, had passed its final "
+            + "safety inspection, and that crews had completed their training on the charging equipment at both terminals.";
+    private static final String H2 = "What changes for commuters";
+    private static final String P3 = "Commuters on the northern route can expect a shorter crossing, according to the "
+            + "timetable published alongside the announcement, although fares will stay the same until the spring review.";
+    private static final String QUOTE = "“We have waited a long time for this, and the crews are ready,” the harbour master said in a statement.";
+
+    private static String page(String head, String url) {
+        return "<!doctype html><html lang=\"en-GB\"><head>" + head + "</head><body>"
+                + "<header class=\"site-header\"><a href=\"/\">Eastport Gazette</a><nav><a href=\"/news\">News</a>"
+                + "<a href=\"/sport\">Sport</a></nav></header>"
+                + "<div id=\"cookie-consent\"><p>We use cookies to improve your experience on our website. Accept all cookies?</p></div>"
+                + "<main><article class=\"story\"><h1>Electric ferry to start trials next month</h1>"
+                + "<div class=\"share-bar\"><a href=\"#\">Share on social media</a></div>"
+                + "<div class=\"story-body\"><p>" + P1 + "</p><p>" + P2 + "</p></div>"
+                + "<div class=\"ad-slot\"><p>Advertisement — subscribe to our newsletter for the best offers of the week.</p></div>"
+                + "<div class=\"story-body\"><h2>" + H2 + "</h2><p>" + P3 + "</p><blockquote><p>" + QUOTE + "</p></blockquote></div>"
+                + "</article>"
+                + "<section class=\"related-articles\"><h2>Related</h2><ul>"
+                + "<li><a href=\"/a\">Council approves the new budget for harbour repairs after a long debate on Monday</a></li>"
+                + "<li><a href=\"/b\">Ferry operator announces a summer timetable with more frequent crossings</a></li></ul></section>"
+                + "<div class=\"comments\"><p>Great news, finally! I have been waiting for this ferry since the first announcement.</p></div>"
+                + "</main><footer><p>Copyright Eastport Gazette. All rights reserved. Contact us for licensing.</p></footer>"
+                + "<script>var tracking = 'this is not text';</script></body></html>";
+    }
+
+    @Test
+    void articleTextMetadataAndNoChrome() {
+        String head = "<title>Electric ferry to start trials next month | Eastport Gazette</title>"
+                + "<meta property=\"og:site_name\" content=\"Eastport Gazette\">"
+                + "<meta property=\"og:title\" content=\"Electric ferry to start trials next month\">"
+                + "<link rel=\"canonical\" href=\"https://eastport.example/news/ferry-trials\">"
+                + "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":\"WebSite\","
+                + "\"name\":\"Eastport Gazette\"},{\"@type\":\"NewsArticle\",\"headline\":\"Electric ferry to start trials next month\","
+                + "\"datePublished\":\"2026-04-15T08:30:00+02:00\"}]}</script>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(page(head, null), "https://eastport.example/amp/ferry?x=1");
+        assertEquals("Electric ferry to start trials next month", a.title());
+        assertEquals(Instant.parse("2026-04-15T06:30:00Z"), a.publishedAt());
+        assertEquals("https://eastport.example/news/ferry-trials", a.canonicalUrl());
+        assertEquals("en", a.language());
+        assertEquals("Eastport Gazette", a.siteName());
+        assertEquals(String.join("\n\n", P1, P2, H2, P3, QUOTE), a.text(), "all article blocks, in order, nothing else");
+    }
+
+    @Test
+    void withoutDeclaredMetadataTheVisiblePageAndTheUrlAreUsed() {
+        String head = "<title>Electric ferry to start trials next month - Eastport Gazette</title>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(page(head, null),
+                "https://eastport.example/2026/04/15/ferry-trials");
+        assertEquals("Electric ferry to start trials next month", a.title());
+        assertEquals(Instant.parse("2026-04-15T00:00:00Z"), a.publishedAt(), "date from the URL");
+        assertEquals("https://eastport.example/2026/04/15/ferry-trials", a.canonicalUrl());
+        TokenOverlap.Score s = TokenOverlap.score(a.text(), String.join(" ", P1, P2, H2, P3, QUOTE));
+        assertEquals(1.0, s.f1(), 1e-9);
+    }
+
+    @Test
+    void pagesWithoutAnArticleGiveEmptyTextNotAnError() {
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(
+                "<html><body><nav><a href=/>Home</a></nav><p>Short.</p></body></html>", null);
+        assertEquals("", a.text());
+        assertNull(a.publishedAt());
+        assertFalse(a.text().contains("Home"));
+        ArticleExtractor.Extracted broken = new ArticleExtractor().extract("<<<>>\u0000 not html at all", null);
+        assertTrue(broken.text().length() < 40);
+    }
+
+    @Test
+    void tokenOverlapCountsMultiplicity() {
+        assertEquals(1.0, TokenOverlap.score("A b, c!", "a B c").f1(), 1e-9);
+        TokenOverlap.Score doubled = TokenOverlap.score("a b a b", "a b");
+        assertEquals(0.5, doubled.precision(), 1e-9);
+        assertEquals(1.0, doubled.recall(), 1e-9);
+        assertEquals(0.0, TokenOverlap.score("", "a").f1(), 1e-9);
+    }
+}
