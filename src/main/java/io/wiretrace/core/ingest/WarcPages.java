@@ -4,9 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -26,7 +24,7 @@ import org.netpreserve.jwarc.WarcResponse;
  * message is broken does not stop the file (its WARC length says where the next one starts); a
  * broken WARC header or a truncated file ends it, after everything before it was read.
  */
-public final class WarcPages implements Iterator<WarcPages.Page>, Closeable {
+public final class WarcPages implements Closeable {
 
     /** What became of a record. */
     public enum Kind { PAGE, SKIPPED, BROKEN }
@@ -40,7 +38,6 @@ public final class WarcPages implements Iterator<WarcPages.Page>, Closeable {
 
     private final WarcReader reader;
     private final int maxBodyBytes;
-    private Page next;
     private boolean done;
 
     public WarcPages(InputStream in, int maxBodyBytes) throws IOException {
@@ -49,13 +46,10 @@ public final class WarcPages implements Iterator<WarcPages.Page>, Closeable {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
+    /** The next record's outcome, or null after the last one (or after a break that ends the file). */
+    public Page next() {
         if (done) {
-            return false;
+            return null;
         }
         long offset = reader.position();
         Optional<WarcRecord> record;
@@ -63,26 +57,14 @@ public final class WarcPages implements Iterator<WarcPages.Page>, Closeable {
             record = reader.next();
         } catch (IOException | RuntimeException e) {
             done = true;
-            next = new Page(Kind.BROKEN, offset, null, null, null, null, null, false, "unreadable WARC record: " + describe(e));
-            return true;
+            return new Page(Kind.BROKEN, offset, null, null, null, null, null, false, "unreadable WARC record: " + describe(e));
         }
         if (record.isEmpty()) {
             done = true;
-            return false;
+            return null;
         }
         // jwarc reports the position of the record it just returned (its first byte, compressed).
-        next = classify(record.get(), reader.position());
-        return true;
-    }
-
-    @Override
-    public Page next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Page p = next;
-        next = null;
-        return p;
+        return classify(record.get(), reader.position());
     }
 
     private Page classify(WarcRecord r, long offset) {

@@ -62,7 +62,9 @@ class WarcPagesTest {
     private static List<WarcPages.Page> read(InputStream in) throws IOException {
         List<WarcPages.Page> out = new ArrayList<>();
         try (WarcPages pages = new WarcPages(in, 1 << 20)) {
-            pages.forEachRemaining(out::add);
+            for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
+                out.add(p);
+            }
         }
         return out;
     }
