@@ -149,7 +149,7 @@ public final class ArticleExtractor {
         String og = clean(meta(doc, "og:title"));
         String ldHeadline = clean(ldText(ld, "headline", null));
         Element h1el = doc.selectFirst("article h1, main h1, h1");
-        String h1 = h1el == null ? null : clean(h1el.text());
+        String h1 = h1el == null ? null : clean(headline(h1el));
         String twitter = clean(meta(doc, "twitter:title"));
         String docTitle = clean(doc.title());
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
@@ -166,6 +166,22 @@ public final class ArticleExtractor {
             return h1;
         }
         return docTitle == null ? null : stripSite(docTitle, siteName);
+    }
+
+    private static final Pattern KICKER = Pattern.compile(
+            "kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|super-title|spitzmarke|label|flag",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The h1's text without a kicker ("Olympic Games:") set in its own element inside it. */
+    private static String headline(Element h1) {
+        Element copy = h1.clone();
+        for (Element e : copy.select("*")) {
+            if (e != copy && KICKER.matcher(e.className() + " " + e.id()).find()) {
+                e.remove();
+            }
+        }
+        String text = copy.text().replaceFirst("^\\s*[:|\\-–—]\\s*", "");
+        return text.isBlank() ? h1.text() : text;
     }
 
     /** "Headline | Site" → "Headline" when the last (or first) part is the site's name or much shorter. */

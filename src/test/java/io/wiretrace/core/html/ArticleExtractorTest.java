@@ -71,6 +71,14 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aKickerSetInsideTheHeadlineIsNotPartOfTheTitle() {
+        String html = "<html><head><title>Electric ferry to start next month - Eastport Gazette</title></head>"
+                + "<body><article><h1><span class=\"headline-kicker\">Ferry trials:</span> "
+                + "<span>Electric ferry to start next month</span></h1><p>" + P1 + "</p></article></body></html>";
+        assertEquals("Electric ferry to start next month", new ArticleExtractor().extract(html, null).title());
+    }
+
+    @Test
     void pagesWithoutAnArticleGiveEmptyTextNotAnError() {
         ArticleExtractor.Extracted a = new ArticleExtractor().extract(
                 "<html><body><nav><a href=/>Home</a></nav><p>Short.</p></body></html>", null);
