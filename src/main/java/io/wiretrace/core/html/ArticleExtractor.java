@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * A news page's HTML → its article: title, main text as paragraphs, publication time, canonical
@@ -310,28 +309,25 @@ public final class ArticleExtractor {
         if (best == null) {
             return List.of();
         }
-        List<Element> containers = List.of(best);
         List<String> out = new ArrayList<>();
-        for (Element c : containers) {
-            for (Element b : blocks) {
-                if (b != c && !b.parents().contains(c)) {
-                    continue;
-                }
-                if (b.is("blockquote") && !b.select("p").isEmpty()) {
-                    continue;
-                }
-                String text = b.text().strip();
-                boolean heading = b.is("h2, h3, h4");
-                if (text.isEmpty() || (!heading && text.length() < 2) || linkDensity(b) > 0.5
-                        || (title != null && sameText(text, title))) {
-                    continue;
-                }
-                if (b.is("li") && (text.length() < 40 || b.parents().stream().anyMatch(p -> p.is("li")))) {
-                    continue;
-                }
-                if (out.isEmpty() || !out.get(out.size() - 1).equals(text)) {
-                    out.add(text);
-                }
+        for (Element b : blocks) {
+            if (b != best && !b.parents().contains(best)) {
+                continue;
+            }
+            if (b.is("blockquote") && !b.select("p").isEmpty()) {
+                continue;
+            }
+            String text = b.text().strip();
+            boolean heading = b.is("h2, h3, h4");
+            if (text.isEmpty() || (!heading && text.length() < 2) || linkDensity(b) > 0.5
+                    || (title != null && sameText(text, title))) {
+                continue;
+            }
+            if (b.is("li") && (text.length() < 40 || b.parents().stream().anyMatch(p -> p.is("li")))) {
+                continue;
+            }
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(text)) {
+                out.add(text);
             }
         }
         return out;
