@@ -182,7 +182,7 @@ class StandaloneClusterIT {
         cmd.addAll(sparkOptions);
         cmd.addAll(args);
         return ChildJvm.start(cmd, tmp.resolve("submit-" + name + ".log"),
-                Map.of("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+                Map.of("JAVA", ChildJvm.java()));
     }
 
     /** Same rows, file by file, in every table, and the same manifest counts, as the local run. */

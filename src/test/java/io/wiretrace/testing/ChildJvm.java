@@ -28,10 +28,15 @@ public final class ChildJvm implements AutoCloseable {
         return Path.of(System.getProperty("wiretrace.project.dir", ".")).toAbsolutePath();
     }
 
+    /** The java launcher of the running JVM (so children run on the same Java as the tests). */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** {@code java} with Spark's module options, {@code jvmArgs}, {@code -cp classpath}, then {@code mainAndArgs}. */
     public static List<String> command(String classpath, List<String> jvmArgs, List<String> mainAndArgs) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java());
         cmd.add("@" + projectDir().resolve("conf/spark-java17.options"));
         cmd.add("-Dlog4j2.configurationFile=" + projectDir().resolve("src/test/resources/log4j2-test.properties"));
         cmd.addAll(jvmArgs);

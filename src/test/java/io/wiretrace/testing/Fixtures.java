@@ -203,9 +203,7 @@ public final class Fixtures {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
-                String h = java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
-                out.merge(h, 1L, Long::sum);
+                out.merge(sha256(p), 1L, Long::sum);
             }
         }
         return out;
@@ -234,13 +232,17 @@ public final class Fixtures {
         return out;
     }
 
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
     /** Every file under {@code dir} (relative path → SHA-256), to prove a directory unchanged. */
     public static java.util.Map<String, String> treeHashes(Path dir) throws Exception {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                out.put(dir.relativize(p).toString(), sha256(p));
             }
         }
         return out;
