@@ -9,12 +9,12 @@ CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.articles (
   source_id STRING COMMENT 'The input record''s own id, when it had one.',
   outlet STRING COMMENT 'Canonical outlet key (folded domain or slug of the name).',
   outlet_name STRING COMMENT 'Outlet display name.',
-  url STRING COMMENT 'Article URL as given.',
+  url STRING COMMENT 'Article URL as given (web archives: the captured URL; the page''s canonical link is in extra.canonical_url).',
   title STRING COMMENT 'Headline.',
   text STRING COMMENT 'Article text; paragraphs separated by a blank line.',
   published_at TIMESTAMP COMMENT 'Publication time, UTC; null when unknown.',
   scraped_at TIMESTAMP COMMENT 'Scrape time, UTC; null when unknown.',
-  language STRING COMMENT 'Language code as given in the input; null when unknown.',
+  language STRING COMMENT 'Language code as given in the input (web archives: the primary subtag the page declares); null when unknown.',
   word_count INT COMMENT 'Words in the text.',
   source_file STRING COMMENT 'Input file the kept record came from.',
   extra MAP<STRING, STRING> COMMENT 'Input fields outside the contract, as text.',
@@ -33,7 +33,7 @@ MSCK REPAIR TABLE wiretrace.articles;
 
 CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.rejects (
   source_file STRING COMMENT 'Input file.',
-  location STRING COMMENT 'Where in the file: ''line N'', ''byte N'', ''row N'', ''main'', ''related N'' or ''file''.',
+  location STRING COMMENT 'Where in the file: ''line N'', ''byte N'', ''row N'', ''offset N'' (web-archive record), ''main'', ''related N'' or ''file''.',
   reason STRING COMMENT 'Reason code (see docs/input-formats.md).',
   detail STRING COMMENT 'What exactly was wrong.',
   excerpt STRING COMMENT 'The start of the raw record, line breaks escaped.'

@@ -9,12 +9,12 @@ CREATE TABLE IF NOT EXISTS hive.wiretrace.articles (
   source_id varchar COMMENT 'The input record''s own id, when it had one.',
   outlet varchar COMMENT 'Canonical outlet key (folded domain or slug of the name).',
   outlet_name varchar COMMENT 'Outlet display name.',
-  url varchar COMMENT 'Article URL as given.',
+  url varchar COMMENT 'Article URL as given (web archives: the captured URL; the page''s canonical link is in extra.canonical_url).',
   title varchar COMMENT 'Headline.',
   text varchar COMMENT 'Article text; paragraphs separated by a blank line.',
   published_at timestamp(6) COMMENT 'Publication time, UTC; null when unknown.',
   scraped_at timestamp(6) COMMENT 'Scrape time, UTC; null when unknown.',
-  language varchar COMMENT 'Language code as given in the input; null when unknown.',
+  language varchar COMMENT 'Language code as given in the input (web archives: the primary subtag the page declares); null when unknown.',
   word_count integer COMMENT 'Words in the text.',
   source_file varchar COMMENT 'Input file the kept record came from.',
   extra map(varchar, varchar) COMMENT 'Input fields outside the contract, as text.',
@@ -35,7 +35,7 @@ WITH (
 
 CREATE TABLE IF NOT EXISTS hive.wiretrace.rejects (
   source_file varchar COMMENT 'Input file.',
-  location varchar COMMENT 'Where in the file: ''line N'', ''byte N'', ''row N'', ''main'', ''related N'' or ''file''.',
+  location varchar COMMENT 'Where in the file: ''line N'', ''byte N'', ''row N'', ''offset N'' (web-archive record), ''main'', ''related N'' or ''file''.',
   reason varchar COMMENT 'Reason code (see docs/input-formats.md).',
   detail varchar COMMENT 'What exactly was wrong.',
   excerpt varchar COMMENT 'The start of the raw record, line breaks escaped.',

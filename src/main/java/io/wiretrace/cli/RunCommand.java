@@ -39,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "auto (by extension: .jsonl/.json/.ndjson, .csv/.tsv, .parquet, .txt pages; .gz/.bz2/.zst), jsonl, csv, parquet or pages. Sets input.format.")
+            description = "auto (by extension: .jsonl/.json/.ndjson, .csv/.tsv, .parquet, .txt pages, .warc/.wet web archives; .gz/.bz2/.zst), jsonl, csv, parquet, pages or warc. Sets input.format.")
     String format;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see conf/wiretrace.yaml).")
@@ -117,6 +117,10 @@ final class RunCommand implements Callable<Integer> {
             RunResult r = new RunJob(spark, new RunJob.Request(cfg, in, out, overwrite, runId, date)).run();
             System.out.printf("wiretrace: run %s: %,d records in → %,d articles, %,d exact duplicates, %,d rejects (%.2f%%)%n",
                     r.runId(), r.recordsIn(), r.articles(), r.exactDuplicates(), r.rejects(), 100 * r.rejectRate());
+            if (r.recordsSkipped() > 0) {
+                System.out.printf("wiretrace: %,d web-archive records were not pages and were skipped %s%n",
+                        r.recordsSkipped(), r.skippedByReason());
+            }
             System.out.println("wiretrace: reports in " + r.outputDir() + " (see _manifest.json)");
             if (r.rejectRateExceeded()) {
                 System.err.printf("wiretrace: reject rate %.4f is above quality.max_reject_rate %.4f%n",

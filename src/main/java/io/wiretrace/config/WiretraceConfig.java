@@ -17,7 +17,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                               Output output, Spark spark)
         implements Serializable {
 
-    public static final Set<String> FORMATS = Set.of("auto", "jsonl", "csv", "parquet", "pages");
+    public static final Set<String> FORMATS = Set.of("auto", "jsonl", "csv", "parquet", "pages", "warc");
     public static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "uncompressed");
     public static final Set<String> TOPIC_ALGORITHMS = Set.of("kmeans", "bisecting_kmeans");
 

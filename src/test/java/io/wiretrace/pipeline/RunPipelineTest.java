@@ -12,6 +12,7 @@ import io.wiretrace.core.ingest.RejectReason;
 import io.wiretrace.testing.DuckDb;
 import io.wiretrace.testing.Fixtures;
 import io.wiretrace.testing.SparkTestSession;
+import io.wiretrace.testing.WarcFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -100,7 +101,7 @@ class RunPipelineTest {
         List<String> files = duck.query("SELECT DISTINCT regexp_extract(source_file, '[^/]+$') AS f FROM " + t("lineage")
                 + " WHERE status <> 'rejected' ORDER BY f").stream().map(r -> (String) r.get("f")).toList();
         for (String expected : List.of("good.jsonl", "news.jsonl.gz", "news.jsonl.bz2", "news.jsonl.zst", "table.csv",
-                "table.tsv", "harbour.txt", "broken.jsonl", "truncated.jsonl.gz")) {
+                "table.tsv", "harbour.txt", "broken.jsonl", "truncated.jsonl.gz", "news.warc.gz", "news.wet.gz")) {
             assertTrue(files.contains(expected), expected + " in " + files);
         }
         assertTrue(files.stream().anyMatch(f -> f.endsWith(".parquet")), files.toString());
@@ -110,6 +111,32 @@ class RunPipelineTest {
         assertEquals("westhaven-herald", p.get("outlet"));
         assertEquals("Westhaven Herald", p.get("outlet_name"));
         assertEquals(OffsetDateTime.parse("2026-04-06T07:00:00Z").toInstant(), ((OffsetDateTime) p.get("published_at")).toInstant());
+    }
+
+    @Test
+    void webArchivePagesBecomeArticlesAndTheRestIsCountedAsSkipped() throws Exception {
+        JsonNode c = manifest.get("counts");
+        // news.warc.gz: warcinfo, request, metadata, revisit, a 404, an image; news.wet.gz: warcinfo.
+        assertEquals(WarcFixtures.NEWS_SKIPPED + 1, c.get("records_skipped").asLong());
+        assertEquals(2, c.get("skipped_by_reason").get("warcinfo").asLong());
+        for (String reason : List.of("request", "metadata", "revisit", "http_status", "not_html")) {
+            assertEquals(1, c.get("skipped_by_reason").get(reason).asLong(), reason);
+        }
+        assertEquals(0, duck.count("SELECT count(*) FROM " + t("lineage") + " WHERE location = 'offset 0'"),
+                "skipped records are not input records");
+        List<Map<String, Object>> ferry = duck.query("SELECT outlet, outlet_name, title, language, published_at, story_id, "
+                + "extra['canonical_url'] AS canonical FROM " + t("articles")
+                + " WHERE source_file LIKE '%news.warc.gz' AND title LIKE 'Ferry trial begins%' ORDER BY outlet");
+        assertEquals(List.of("eastport.example", "westhaven.example"), ferry.stream().map(r -> r.get("outlet")).toList(),
+                "outlets from the captured hosts (www. and m. folded), not from the canonical link");
+        assertEquals(ferry.get(0).get("story_id"), ferry.get(1).get("story_id"), "the syndicated copy is found");
+        assertEquals("en", ferry.get(1).get("language"), "the primary subtag of lang=\"en-GB\"");
+        assertEquals("https://www.eastport.example/2026/04/15/ferry-trial", ferry.get(1).get("canonical"));
+        assertEquals(OffsetDateTime.parse("2026-04-15T08:30:00Z").toInstant(),
+                ((OffsetDateTime) ferry.get(1).get("published_at")).toInstant());
+        // The WET text of the same two pages is the same article again: exact duplicates.
+        assertEquals(2, duck.count("SELECT count(*) FROM " + t("lineage") + " WHERE source_file LIKE '%news.wet.gz' "
+                + "AND status = 'exact_duplicate'"));
     }
 
     @Test

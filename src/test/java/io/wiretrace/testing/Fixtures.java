@@ -120,6 +120,11 @@ public final class Fixtures {
         records += 4;
         write(dir.resolve("pages/empty.txt"), "\n   \n\n");
         records += 1;
+        // Web archives: records that are not pages are skipped, not input records.
+        write(dir.resolve("archives/news.warc.gz"), WarcFixtures.newsArchive());
+        records += WarcFixtures.NEWS_ARTICLES + WarcFixtures.NEWS_REJECTS;
+        write(dir.resolve("archives/news.wet.gz"), WarcFixtures.newsWet());
+        records += 2;
 
         // Broken JSON Lines, one of each kind.
         ByteArrayOutputStream broken = new ByteArrayOutputStream();

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Input format and compression from a file name: {@code news.jsonl.gz} → jsonl, gz. */
 public final class InputFormats {
 
-    /** What a file is: format (jsonl, csv, parquet, pages) and compression (none, gz, bz2, zst). */
+    /** What a file is: format (jsonl, csv, parquet, pages, warc) and compression (none, gz, bz2, zst). */
     public record Detected(String format, String compression, char delimiter) {}
 
     private InputFormats() {}
@@ -25,8 +25,20 @@ public final class InputFormats {
         return "none";
     }
 
-    /** Sidecars, checksums, hidden and underscore files (Hadoop's convention) are never inputs. */
+    /** Record-offset indexes of web archives (CDX, CDXJ), read with the archive they describe. */
+    public static final String[] ARCHIVE_INDEX_SUFFIXES = {".cdxj", ".cdx"};
+
+    /**
+     * Sidecars, archive indexes, checksums, hidden and underscore files (Hadoop's convention) are
+     * never inputs.
+     */
     public static boolean isIgnored(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String suffix : ARCHIVE_INDEX_SUFFIXES) {
+            if (n.endsWith(suffix) || n.endsWith(suffix + ".gz")) {
+                return true;
+            }
+        }
         return name.startsWith(".") || name.startsWith("_") || name.endsWith(PageSidecar.SUFFIX)
                 || name.endsWith(".crc");
     }
@@ -54,6 +66,8 @@ public final class InputFormats {
             format = "parquet";
         } else if (n.endsWith(".txt")) {
             format = "pages";
+        } else if (n.endsWith(".warc") || n.endsWith(".wet")) {
+            format = "warc";
         } else {
             return Optional.empty();
         }

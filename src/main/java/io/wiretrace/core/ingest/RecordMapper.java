@@ -119,12 +119,19 @@ public final class RecordMapper implements Serializable {
         }
         return new InputRecord(sourceFile, location, ordinal, null, null, null,
                 scalars[0], scalars[1], scalars[2], scalars[3], text,
-                published.value(), scraped.value(), scalars[4], extra.isEmpty() ? null : extra, dateWarnings);
+                published.value(), scraped.value(), scalars[4], extra.isEmpty() ? null : extra, dateWarnings, null);
     }
 
     /** An article built directly by a format reader (aggregator pages), bounded like any other. */
     public InputRecord article(String sourceFile, String location, long ordinal, String url, String outlet,
                                String title, String text, Instant publishedAt, Instant scrapedAt) {
+        return article(sourceFile, location, ordinal, url, outlet, title, text, publishedAt, scrapedAt, null, null);
+    }
+
+    /** As above, with the page's language and fields outside the contract (web archives). */
+    public InputRecord article(String sourceFile, String location, long ordinal, String url, String outlet,
+                               String title, String text, Instant publishedAt, Instant scrapedAt, String language,
+                               Map<String, String> extra) {
         if (TextNormalizer.isBlank(text)) {
             return reject(sourceFile, location, ordinal, RejectReason.MISSING_TEXT, "no text", title);
         }
@@ -134,7 +141,8 @@ public final class RecordMapper implements Serializable {
                     "text has " + cleaned.length() + " characters, limit " + settings.maxTextChars(), cleaned);
         }
         return new InputRecord(sourceFile, location, ordinal, null, null, null, null, url, outlet,
-                title == null ? null : TextNormalizer.clean(title), cleaned, publishedAt, scrapedAt, null, null, 0);
+                title == null ? null : TextNormalizer.clean(title), cleaned, publishedAt, scrapedAt, language,
+                extra == null || extra.isEmpty() ? null : extra, 0, null);
     }
 
     private static Object scalarOrNull(Object v) {

@@ -12,7 +12,9 @@ public enum RejectReason {
     EMPTY_PAGE("empty_page", "An aggregator page dump with no article in it."),
     TRUNCATED_FILE("truncated_file", "The compressed file ends early or is corrupt; records before this point were kept."),
     DECOMPRESSION_LIMIT("decompression_limit", "The file expands beyond input.max_compression_ratio (a likely compression bomb); reading stopped."),
-    UNREADABLE_FILE("unreadable_file", "The file cannot be opened or decoded at all.");
+    UNREADABLE_FILE("unreadable_file", "The file cannot be opened or decoded at all."),
+    CORRUPT_WARC_RECORD("corrupt_warc_record", "A web-archive record whose HTTP message or body cannot be parsed; the records after it were still read."),
+    NO_MAIN_TEXT("no_main_text", "An HTML page in which no article text was found (an index, video or paywall page).");
 
     private final String code;
     private final String description;

@@ -31,18 +31,30 @@ public final class WarcPages implements Closeable {
 
     /**
      * One record's outcome. {@code body} holds the page bytes (PAGE only); {@code contentType} is
-     * the HTTP header value (charset included) or null for WET text.
+     * the HTTP header value (charset included) or null for WET text; {@code skip} is set for
+     * SKIPPED, {@code reject} for BROKEN, and {@code detail} says more about either.
      */
     public record Page(Kind kind, long offset, String recordType, String url, Instant date, String contentType,
-                       byte[] body, boolean textOnly, String reason) {}
+                       byte[] body, boolean textOnly, SkipReason skip, RejectReason reject, String detail) {}
 
     private final WarcReader reader;
+    private final long baseOffset;
     private final int maxBodyBytes;
     private boolean done;
 
     public WarcPages(InputStream in, int maxBodyBytes) throws IOException {
+        this(in, 0, maxBodyBytes);
+    }
+
+    /**
+     * @param in         positioned at the first byte of a record (for a gzip-per-record file, the
+     *                   start of a gzip member)
+     * @param baseOffset that position in the file, so offsets are the file's, not the stream's
+     */
+    public WarcPages(InputStream in, long baseOffset, int maxBodyBytes) throws IOException {
         this.reader = new WarcReader(in);
         this.reader.setLenient(true);
+        this.baseOffset = baseOffset;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -51,20 +63,22 @@ public final class WarcPages implements Closeable {
         if (done) {
             return null;
         }
-        long offset = reader.position();
+        long offset = baseOffset + reader.position();
         Optional<WarcRecord> record;
         try {
             record = reader.next();
         } catch (IOException | RuntimeException e) {
+            // Without a readable WARC header the next record's start is unknown: the file ends here.
             done = true;
-            return new Page(Kind.BROKEN, offset, null, null, null, null, null, false, "unreadable WARC record: " + describe(e));
+            return broken(offset, null, null, null, RejectReason.TRUNCATED_FILE,
+                    "unreadable WARC record, reading stopped: " + describe(e));
         }
         if (record.isEmpty()) {
             done = true;
             return null;
         }
         // jwarc reports the position of the record it just returned (its first byte, compressed).
-        return classify(record.get(), reader.position());
+        return classify(record.get(), baseOffset + reader.position());
     }
 
     private Page classify(WarcRecord r, long offset) {
@@ -73,24 +87,24 @@ public final class WarcPages implements Closeable {
             if (r instanceof WarcResponse response) {
                 String url = response.target();
                 if (!response.contentType().base().equals(MediaType.HTTP)) {
-                    return skipped(r, offset, url, "response without an HTTP message (" + response.contentType() + ")");
+                    return skipped(r, offset, url, SkipReason.NOT_HTTP, response.contentType().toString());
                 }
                 HttpResponse http = response.http();
                 if (http.status() < 200 || http.status() > 299) {
-                    return skipped(r, offset, url, "HTTP status " + http.status());
+                    return skipped(r, offset, url, SkipReason.HTTP_STATUS, "HTTP status " + http.status());
                 }
                 String contentType = http.headers().first("Content-Type").orElse(null);
                 if (!isHtml(contentType)) {
-                    return skipped(r, offset, url, "not HTML (" + (contentType == null ? "no Content-Type" : contentType) + ")");
+                    return skipped(r, offset, url, SkipReason.NOT_HTML, contentType == null ? "no Content-Type" : contentType);
                 }
                 return body(r, offset, url, contentType, http.bodyDecoded().stream(), false);
             }
             if (r instanceof WarcConversion conversion) {
                 return body(r, offset, conversion.target(), null, conversion.body().stream(), true);
             }
-            return skipped(r, offset, null, type + " record");
+            return skipped(r, offset, null, SkipReason.ofRecordType(type), type + " record");
         } catch (IOException | RuntimeException e) {
-            return new Page(Kind.BROKEN, offset, type, null, r.date(), null, null, false,
+            return broken(offset, type, null, r.date(), RejectReason.CORRUPT_WARC_RECORD,
                     "unreadable " + type + " record: " + describe(e));
         }
     }
@@ -99,14 +113,17 @@ public final class WarcPages implements Closeable {
             throws IOException {
         byte[] bytes = in.readNBytes(maxBodyBytes + 1);
         if (bytes.length > maxBodyBytes) {
-            return new Page(Kind.BROKEN, offset, r.type(), url, r.date(), contentType, null, textOnly,
-                    "body over " + maxBodyBytes + " bytes");
+            return broken(offset, r.type(), url, r.date(), RejectReason.RECORD_TOO_LARGE, "body over " + maxBodyBytes + " bytes");
         }
-        return new Page(Kind.PAGE, offset, r.type(), url, r.date(), contentType, bytes, textOnly, null);
+        return new Page(Kind.PAGE, offset, r.type(), url, r.date(), contentType, bytes, textOnly, null, null, null);
     }
 
-    private static Page skipped(WarcRecord r, long offset, String url, String reason) {
-        return new Page(Kind.SKIPPED, offset, r.type(), url, r.date(), null, null, false, reason);
+    private static Page skipped(WarcRecord r, long offset, String url, SkipReason reason, String detail) {
+        return new Page(Kind.SKIPPED, offset, r.type(), url, r.date(), null, null, false, reason, null, detail);
+    }
+
+    private static Page broken(long offset, String type, String url, Instant date, RejectReason reason, String detail) {
+        return new Page(Kind.BROKEN, offset, type, url, date, null, null, false, null, reason, detail);
     }
 
     static boolean isHtml(String contentType) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a run will read: the input files with their detected formats, the files passed over, and
- * the read splits (one per file, or byte ranges of a large uncompressed JSON Lines file).
+ * the read splits (one per file, or byte ranges of a large uncompressed JSON Lines file or of a
+ * web archive with a record index beside it).
  */
 public record InputPlan(List<String> inputs, List<InputFile> files, List<String> skipped, List<Split> splits) {
 

@@ -1,6 +1,7 @@
 package io.wiretrace.pipeline.ingest;
 
 import io.wiretrace.config.ConfigException;
+import io.wiretrace.core.ingest.ArchiveIndex;
 import io.wiretrace.core.ingest.InputFormats;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -61,7 +62,13 @@ public final class InputPlanner {
         List<InputPlan.Split> splits = new ArrayList<>();
         for (InputPlan.InputFile f : files.values()) {
             boolean splittable = f.format().equals("jsonl") && f.compression().equals("none") && f.length() > splitBytes;
-            if (!splittable) {
+            List<long[]> archiveRanges = f.format().equals("warc") && f.length() > splitBytes
+                    ? archiveRanges(f, splitBytes, conf) : List.of();
+            if (archiveRanges.size() > 1) {
+                for (long[] r : archiveRanges) {
+                    splits.add(new InputPlan.Split(f, r[0], r[1] - r[0], false));
+                }
+            } else if (!splittable) {
                 splits.add(new InputPlan.Split(f, 0, f.length(), true));
             } else {
                 for (long start = 0; start < f.length(); start += splitBytes) {
@@ -70,6 +77,58 @@ public final class InputPlanner {
             }
         }
         return new InputPlan(List.copyOf(inputs), List.copyOf(files.values()), List.copyOf(skipped), List.copyOf(splits));
+    }
+
+    /**
+     * Read ranges of a large web archive from the index beside it ({@code NAME.cdxj},
+     * {@code NAME.cdx}, with or without the archive's extensions), or none. Reads the index (record
+     * metadata, about one line per 20–50 KB of archive) and a few bytes at each range start, to
+     * check the index really points at record starts: a stale or foreign index falls back to
+     * reading the file whole rather than lose records.
+     */
+    private static List<long[]> archiveRanges(InputPlan.InputFile f, long splitBytes, Configuration conf) {
+        if (!f.compression().equals("gz") && !f.compression().equals("none")) {
+            return List.of();
+        }
+        Path archive = new Path(f.path());
+        String name = archive.getName();
+        String stem = name.replaceFirst("(?i)\\.(warc|wet)(\\.gz)?$", "");
+        try {
+            FileSystem fs = archive.getFileSystem(conf);
+            for (String base : List.of(name, stem)) {
+                for (String suffix : InputFormats.ARCHIVE_INDEX_SUFFIXES) {
+                    Path index = new Path(archive.getParent(), base + suffix);
+                    if (!fs.exists(index)) {
+                        continue;
+                    }
+                    long[] offsets;
+                    try (java.io.InputStream in = fs.open(index)) {
+                        offsets = ArchiveIndex.offsets(in, name);
+                    }
+                    List<long[]> ranges = ArchiveIndex.ranges(offsets, f.length(), splitBytes);
+                    return recordStarts(fs, archive, ranges, f.compression()) ? ranges : List.of();
+                }
+            }
+        } catch (IOException e) {
+            // An unreadable index only costs parallelism.
+        }
+        return List.of();
+    }
+
+    private static boolean recordStarts(FileSystem fs, Path archive, List<long[]> ranges, String compression)
+            throws IOException {
+        byte[] expected = compression.equals("gz") ? new byte[] {0x1f, (byte) 0x8b} : "WARC/".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII);
+        try (org.apache.hadoop.fs.FSDataInputStream in = fs.open(archive)) {
+            for (long[] r : ranges) {
+                byte[] head = new byte[expected.length];
+                in.readFully(r[0], head);
+                if (!java.util.Arrays.equals(head, expected)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Hadoop's convention: names starting with '.' or '_' (and everything below them) are not data. */
@@ -93,7 +152,7 @@ public final class InputPlanner {
         if (d.isEmpty()) {
             if (named) {
                 throw new ConfigException("Cannot detect the format of '" + path
-                        + "': use --format jsonl|csv|parquet|pages");
+                        + "': use --format jsonl|csv|parquet|pages|warc");
             }
             skipped.add(path);
             return;

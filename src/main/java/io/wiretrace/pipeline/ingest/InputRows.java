@@ -27,7 +27,8 @@ public final class InputRows {
             .add("scraped_at", DataTypes.TimestampType, true)
             .add("language", DataTypes.StringType, true)
             .add("extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
-            .add("date_warnings", DataTypes.IntegerType, false);
+            .add("date_warnings", DataTypes.IntegerType, false)
+            .add("skip_reason", DataTypes.StringType, true);
 
     private InputRows() {}
 
@@ -36,7 +37,7 @@ public final class InputRows {
                 r.excerpt(), r.sourceId(), r.url(), r.outlet(), r.title(), r.text(), ts(r.publishedAt()),
                 ts(r.scrapedAt()), r.language(),
                 r.extra() == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(r.extra()),
-                r.dateWarnings());
+                r.dateWarnings(), r.skipReason());
     }
 
     private static Timestamp ts(Instant i) {

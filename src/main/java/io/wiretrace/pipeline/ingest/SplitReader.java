@@ -10,6 +10,8 @@ import io.wiretrace.core.ingest.RecordMapper;
 import io.wiretrace.core.ingest.RejectReason;
 import io.wiretrace.core.ingest.RelativeTime;
 import io.wiretrace.core.ingest.Utf8;
+import io.wiretrace.core.ingest.WarcArticles;
+import io.wiretrace.core.ingest.WarcPages;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +65,8 @@ public final class SplitReader implements Serializable {
                     return new CsvIterator(split, mapper);
                 case "pages":
                     return readPage(split, mapper).iterator();
+                case "warc":
+                    return new WarcIterator(split, mapper);
                 default:
                     throw new IllegalArgumentException("Cannot read format '" + split.file().format() + "' here");
             }
@@ -246,6 +250,65 @@ public final class SplitReader implements Serializable {
         @Override
         protected void close() throws IOException {
             if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    /**
+     * Streaming web-archive reader for one split: a whole file, or the records starting in
+     * {@code [start, start+length)} when an index gave record offsets. One record (bounded by
+     * input.max_record_bytes) is in memory at a time; the HTML is decoded and extracted here, on
+     * the executor.
+     */
+    private final class WarcIterator extends RecordIterator {
+        private final InputPlan.Split split;
+        private final WarcArticles articles;
+        private InputStream stream;
+        private WarcPages pages;
+
+        WarcIterator(InputPlan.Split split, RecordMapper mapper) {
+            super(mapper, split.file().path());
+            this.split = split;
+            this.articles = new WarcArticles(mapper);
+        }
+
+        @Override
+        protected void open() throws IOException {
+            Path p = new Path(split.file().path());
+            FSDataInputStream in = p.getFileSystem(conf.get()).open(p);
+            stream = in;
+            if (split.start() > 0) {
+                in.seek(split.start());
+            }
+            String compression = split.file().compression();
+            // jwarc reads plain and gzip-per-record WARC itself (and needs the raw gzip members to
+            // report record offsets); other compressions are undone first.
+            InputStream raw = compression.equals("gz") || compression.equals("none") ? in
+                    : decompress(in, compression, conf.get());
+            pages = new WarcPages(raw, split.start(), settings.maxRecordBytes());
+        }
+
+        @Override
+        protected InputRecord nextRecord() {
+            WarcPages.Page page = pages.next();
+            if (page == null || (!split.wholeFile() && page.offset() >= split.start() + split.length())) {
+                return null;
+            }
+            return articles.toRecord(file, page);
+        }
+
+        @Override
+        protected InputRecord failure(IOException e) {
+            return mapper.reject(file, "file", split.start(), pages == null ? RejectReason.UNREADABLE_FILE
+                    : RejectReason.TRUNCATED_FILE, describe(e), null);
+        }
+
+        @Override
+        protected void close() throws IOException {
+            if (pages != null) {
+                pages.close();
+            } else if (stream != null) {
                 stream.close();
             }
         }

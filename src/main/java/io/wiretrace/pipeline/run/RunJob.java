@@ -88,7 +88,7 @@ public final class RunJob {
                             sc.hadoopConfiguration()));
 
             Dataset<Row> parsed = IngestStage.read(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> accepted = parsed.filter(col("reject_reason").isNull());
+            Dataset<Row> accepted = parsed.filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
             Dataset<Row> rejected = parsed.filter(col("reject_reason").isNotNull())
                     .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
             List<Dataset<Row>> cached = new ArrayList<>();
@@ -107,15 +107,24 @@ public final class RunJob {
                 return null;
             });
             Map<String, Long> rejectsByReason = new TreeMap<>();
-            timed("rejects_by_reason", "Count rejects by reason", () -> {
-                for (Row r : rejected.groupBy("reason").count().collectAsList()) {
-                    rejectsByReason.put(r.getString(0), r.getLong(1));
+            Map<String, Long> skippedByReason = new TreeMap<>();
+            timed("rejects_by_reason", "Count rejects, and skipped archive records, by reason", () -> {
+                // Skipped web-archive records (requests, revisits, non-HTML…) are not input records:
+                // only their counts are kept. One aggregation counts both kinds.
+                for (Row r : parsed.filter(col("reject_reason").isNotNull().or(col("skip_reason").isNotNull()))
+                        .groupBy("reject_reason", "skip_reason").count().collectAsList()) {
+                    if (!r.isNullAt(0)) {
+                        rejectsByReason.merge(r.getString(0), r.getLong(2), Long::sum);
+                    } else {
+                        skippedByReason.merge(r.getString(1), r.getLong(2), Long::sum);
+                    }
                 }
                 return null;
             });
             long articles = byStatus.getOrDefault(ExactDedupStage.KEPT, 0L);
             long duplicates = byStatus.getOrDefault(ExactDedupStage.DUPLICATE, 0L);
             long rejects = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
+            long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();
 
             ReportWriter writer = new ReportWriter(config.output().compression(), config.output().maxRecordsPerFile());
             Dataset<Row> kept = records.filter(col("status").equalTo(ExactDedupStage.KEPT));
@@ -203,13 +212,16 @@ public final class RunJob {
             double rejectRate = recordsIn == 0 ? 0.0 : (double) rejects / recordsIn;
             boolean exceeded = rejectRate > config.quality().maxRejectRate();
             RunResult result = new RunResult(request.runId(), committer.targetDir(), recordsIn, articles, duplicates,
-                    rejects, rejectRate, exceeded, rejectsByReason, timings);
+                    rejects, rejectRate, exceeded, rejectsByReason, skipped, skippedByReason, timings);
             writeManifest(committer, plan, result, written, dateWarnings[0], syndicationCounts, topicCounts, started);
             Map<String, Long> headline = new LinkedHashMap<>();
             headline.put("records_in", recordsIn);
             headline.put("articles", articles);
             headline.put("exact_duplicates", duplicates);
             headline.put("rejects", rejects);
+            if (skipped > 0) {
+                headline.put("records_skipped", skipped);
+            }
             for (String t : List.of("stories", "syndication_pairs", "topics")) {
                 if (written.containsKey(t)) {
                     headline.put(t, written.get(t));
@@ -288,10 +300,15 @@ public final class RunJob {
         counts.put("identity_holds", r.recordsIn() == r.articles() + r.exactDuplicates() + r.rejects());
         ObjectNode byReason = counts.putObject("rejects_by_reason");
         r.rejectsByReason().forEach(byReason::put);
+        // Web-archive records that are not pages; outside the identity because they never were
+        // input records (see docs/input-formats.md).
+        counts.put("records_skipped", r.recordsSkipped());
+        ObjectNode skippedBy = counts.putObject("skipped_by_reason");
+        r.skippedByReason().forEach(skippedBy::put);
         counts.put("date_warnings", dateWarnings);
         ObjectNode stages = m.putObject("stages");
         stages.putObject("ingest").put("records_in", r.recordsIn()).put("parsed", r.recordsIn() - r.rejects())
-                .put("rejected", r.rejects());
+                .put("rejected", r.rejects()).put("skipped", r.recordsSkipped());
         stages.putObject("normalize").put("records", r.recordsIn() - r.rejects());
         stages.putObject("exact_dedup").put("kept", r.articles()).put("exact_duplicates", r.exactDuplicates());
         if (!syndication.isEmpty()) {

@@ -80,9 +80,12 @@ class WarcPagesTest {
         assertEquals(DATE, html.date());
         assertEquals("text/html;charset=utf-8", html.contentType().replace(" ", ""), "the HTTP header, charset kept");
         assertArrayEquals(HTML, html.body());
-        assertEquals("HTTP status 404", pages.get(2).reason());
-        assertTrue(pages.get(3).reason().startsWith("not HTML"), pages.get(3).reason());
-        assertTrue(pages.get(0).reason().contains("request"));
+        assertEquals(SkipReason.HTTP_STATUS, pages.get(2).skip());
+        assertEquals("HTTP status 404", pages.get(2).detail());
+        assertEquals(SkipReason.NOT_HTML, pages.get(3).skip());
+        assertEquals("image/png", pages.get(3).detail());
+        assertEquals(SkipReason.REQUEST, pages.get(0).skip());
+        assertEquals(SkipReason.METADATA, pages.get(4).skip());
         WarcPages.Page wet = pages.get(5);
         assertTrue(wet.textOnly());
         assertEquals("Ferry\nHarbour ferry news.", new String(wet.body(), StandardCharsets.UTF_8));
@@ -104,6 +107,7 @@ class WarcPagesTest {
                 pages.subList(0, pages.size() - 1).stream().map(WarcPages.Page::kind).toList());
         WarcPages.Page last = pages.get(pages.size() - 1);
         assertEquals(WarcPages.Kind.BROKEN, last.kind(), String.valueOf(last));
+        assertEquals(RejectReason.TRUNCATED_FILE, last.reject(), String.valueOf(last));
     }
 
     @Test

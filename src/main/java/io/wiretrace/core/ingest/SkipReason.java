@@ -1,0 +1,44 @@
+package io.wiretrace.core.ingest;
+
+/**
+ * Why a web-archive record was passed over without being an input record. An archive holds these
+ * by design (a crawler writes a request, a response and often metadata per page), so they are
+ * counted in the run manifest by reason, not rejected. The codes are part of the output contract.
+ */
+public enum SkipReason {
+    REQUEST("request", "A WARC request record: what the crawler sent."),
+    METADATA("metadata", "A WARC metadata record (crawler notes, outlinks)."),
+    WARCINFO("warcinfo", "A WARC warcinfo record describing the file."),
+    REVISIT("revisit", "A WARC revisit record: the page was unchanged since an earlier capture."),
+    OTHER_RECORD("other_record", "Any other WARC record type (resource, continuation, …)."),
+    NOT_HTTP("not_http", "A response record that does not hold an HTTP message."),
+    HTTP_STATUS("http_status", "An HTTP response whose status is not 2xx (redirects, errors)."),
+    NOT_HTML("not_html", "An HTTP response that is not HTML (images, scripts, feeds, PDFs).");
+
+    private final String code;
+    private final String description;
+
+    SkipReason(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The reason for a WARC record type that is never a page. */
+    static SkipReason ofRecordType(String type) {
+        return switch (type == null ? "" : type) {
+            case "request" -> REQUEST;
+            case "metadata" -> METADATA;
+            case "warcinfo" -> WARCINFO;
+            case "revisit" -> REVISIT;
+            default -> OTHER_RECORD;
+        };
+    }
+}

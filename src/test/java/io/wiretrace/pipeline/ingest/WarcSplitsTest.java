@@ -1,0 +1,79 @@
+package io.wiretrace.pipeline.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wiretrace.config.ConfigLoader;
+import io.wiretrace.core.ingest.InputRecord;
+import io.wiretrace.core.ingest.WarcPages;
+import io.wiretrace.testing.Fixtures;
+import io.wiretrace.testing.WarcFixtures;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A web archive read in record-aligned ranges from its CDXJ index gives exactly the whole-file read. */
+class WarcSplitsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> read(InputPlan plan) {
+        SplitReader reader = new SplitReader(IngestStage.readerSettings(ConfigLoader.load(null, List.of())),
+                new HadoopConf(new Configuration()));
+        List<String> out = new ArrayList<>();
+        for (InputPlan.Split s : plan.splits()) {
+            for (Iterator<InputRecord> it = reader.read(s); it.hasNext(); ) {
+                InputRecord r = it.next();
+                out.add(r.location() + " " + r.rejectReason() + " " + r.skipReason() + " " + r.title());
+            }
+        }
+        return out;
+    }
+
+    /** A CDXJ index of {@code archive} with every offset moved by {@code shift} bytes. */
+    private static String cdxj(byte[] archive, long shift) throws Exception {
+        StringBuilder cdxj = new StringBuilder();
+        try (WarcPages pages = new WarcPages(new ByteArrayInputStream(archive), 1 << 20)) {
+            for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
+                cdxj.append("example)/ 20260415120000 {\"offset\": \"").append(p.offset() + shift)
+                        .append("\", \"filename\": \"news.warc.gz\"}\n");
+            }
+        }
+        return cdxj.toString();
+    }
+
+    @Test
+    void indexedRangesReadEveryRecordOnce() throws Exception {
+        byte[] archive = WarcFixtures.newsArchive();
+        Path whole = tmp.resolve("whole/news.warc.gz");
+        Path indexed = tmp.resolve("indexed/news.warc.gz");
+        Fixtures.write(whole, archive);
+        Fixtures.write(indexed, archive);
+        Fixtures.write(tmp.resolve("indexed/news.cdxj"), cdxj(archive, 0));
+        Configuration conf = new Configuration();
+
+        InputPlan plainPlan = InputPlanner.plan(List.of(whole.toString()), "auto", 2048, conf);
+        InputPlan indexedPlan = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), "auto", 2048, conf);
+        assertEquals(1, plainPlan.splits().size(), "no index: one split");
+        assertEquals(1, indexedPlan.files().size(), "the index is not an input file");
+        assertTrue(indexedPlan.splits().size() >= 3, "splits: " + indexedPlan.splits().size());
+        List<String> a = read(plainPlan);
+        List<String> b = read(indexedPlan);
+        assertEquals(12, a.size());
+        assertEquals(a, b);
+
+        // An index that does not point at record starts is not trusted: one split, nothing lost.
+        Fixtures.write(tmp.resolve("indexed/news.cdxj"), cdxj(archive, 1));
+        InputPlan stale = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), "auto", 2048, conf);
+        assertEquals(1, stale.splits().size());
+        assertEquals(a, read(stale));
+        assertTrue(Files.exists(indexed));
+    }
+}
