@@ -44,7 +44,7 @@ public final class ArticleExtractor {
                     JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 
-    private static final String CHROME_TAGS = "script, style, noscript, template, svg, iframe, form, button, input, "
+    private static final String CHROME_TAGS = "script, style, noscript, template, svg, iframe, button, input, "
             + "select, textarea, nav, aside, footer, dialog, link, meta, [hidden], [aria-hidden=true], "
             + "[role=navigation], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -52,7 +52,9 @@ public final class ArticleExtractor {
             + "promo|sponsor|breadcrumb|subscribe|subscription|paywall|outbrain|taboola|recirc|recommend|"
             + "popular|trending|most-?read|sidebar|widget|modal|popup|banner|masthead|skip-?link|signup|"
             + "read-?more|more-?stories|teaser|author-?bio|disclaimer|caption|credit|copyright|tags?\\b|"
-            + "toolbar|print|rating|poll|video-?player|gallery-?nav", Pattern.CASE_INSENSITIVE);
+            + "toolbar|rating|poll|video-?player|gallery-?nav", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAYOUT = Pattern.compile("grid|layout|container|wrap|^has-|^with-",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|main|post|story|text|paragraph|prose|rich-?text", Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_DATE = Pattern.compile(
@@ -71,7 +73,20 @@ public final class ArticleExtractor {
         String canonical = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"),
                 meta(doc, "og:url"), url);
         String language = language(doc);
+        String declaredBody = ldText(ld, "articleBody", null);
         List<String> blocks = mainText(doc, title);
+        // Pages rendered by script carry little markup text; their JSON-LD articleBody, when much
+        // longer than what the markup gave, is the better source.
+        int found = blocks.stream().mapToInt(String::length).sum();
+        if (declaredBody != null && declaredBody.length() >= 200 && found < declaredBody.length() / 3) {
+            blocks = new ArrayList<>();
+            for (String para : declaredBody.split("\\s*\\n\\s*")) {
+                String c = clean(para);
+                if (c != null) {
+                    blocks.add(c);
+                }
+            }
+        }
         return new Extracted(title, String.join("\n\n", blocks), published, blank(canonical) ? null : canonical,
                 language, siteName, blocks.size());
     }
@@ -256,6 +271,14 @@ public final class ArticleExtractor {
             return List.of();
         }
         body.select(CHROME_TAGS).remove();
+        // Forms are search boxes and sign-up widgets — except on ASP.NET WebForms sites, where one
+        // form wraps the whole page.
+        int bodyChars = Math.max(1, body.text().length());
+        for (Element form : body.select("form")) {
+            if (form.text().length() < bodyChars / 2) {
+                form.remove();
+            }
+        }
         // Chrome by class/id words — but never a wrapper holding much of the page's paragraph text
         // ("page has-sidebar" around everything is a layout class, not a sidebar).
         double paragraphText = Math.max(1, paragraphChars(body));
@@ -263,8 +286,7 @@ public final class ArticleExtractor {
             if (e == body || e.parent() == null || e.is("article, main")) {
                 continue;
             }
-            String words = e.className() + " " + e.id();
-            if (words.isBlank() || !NEGATIVE.matcher(words).find() || POSITIVE.matcher(words).find()) {
+            if (!chromeByName(e)) {
                 continue;
             }
             if (paragraphChars(e) / paragraphText < 0.3) {
@@ -331,6 +353,24 @@ public final class ArticleExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an element's class or id names chrome: a negative word in one of its names, none
+     * of them a content word. Names of layout boxes ("sidebar-grid", "has-sidebar") describe the
+     * arrangement around the article, not a sidebar, and do not count.
+     */
+    private static boolean chromeByName(Element e) {
+        String words = e.className() + " " + e.id();
+        if (words.isBlank() || POSITIVE.matcher(words).find()) {
+            return false;
+        }
+        for (String name : words.split("\\s+")) {
+            if (NEGATIVE.matcher(name).find() && !LAYOUT.matcher(name).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String BLOCK_CHILDREN = "div, p, section, article, ul, ol, table, h1, h2, h3, h4, h5, h6, "

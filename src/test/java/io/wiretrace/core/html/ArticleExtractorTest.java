@@ -97,4 +97,27 @@ class ArticleExtractorTest {
         assertEquals(1.0, doubled.recall(), 1e-9);
         assertEquals(0.0, TokenOverlap.score("", "a").f1(), 1e-9);
     }
+
+    @Test
+    void aFormWrappingThePageAndLayoutBoxesNamedAfterASidebarKeepTheArticle() {
+        // ASP.NET WebForms wrap everything in one form; a BEM layout box named "sidebar-grid" holds the
+        // article, and the print wrapper ("PrintThis") marks what to print, not a print button.
+        String html = "<html><body><form id=\"aspnetForm\"><nav><a href=\"/\">Home</a></nav>"
+                + "<div class=\"sidebar-grid sidebar-grid--narrow\"><div class=\"PrintThis\"><div>" + P1 + "<br><br>" + P2
+                + "</div></div><aside class=\"sidebar\"><p>Most read: the ten best harbour walks of the season, ranked by readers.</p>"
+                + "</aside></div></form><form class=\"signup\"><p>Get the morning briefing from the Eastport Gazette in your inbox</p>"
+                + "</form></body></html>";
+        assertEquals(P1 + " " + P2, new ArticleExtractor().extract(html, null).text().replaceAll("\\s+", " "));
+    }
+
+    @Test
+    void aScriptRenderedPageFallsBackToTheDeclaredArticleBody() {
+        String html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Ferry\","
+                + "\"articleBody\":\"" + P1 + "\\n" + P2 + "\"}</script></head><body><div id=\"app\"><p>Loading the story, please wait"
+                + " a moment while the page renders.</p></div></body></html>";
+        assertEquals(P1 + "\n\n" + P2, new ArticleExtractor().extract(html, null).text());
+        // With the text in the markup, the markup wins.
+        String rendered = html.replace("<p>Loading", "<p>" + P1 + "</p><p>" + P2 + "</p><p>Loading");
+        assertTrue(new ArticleExtractor().extract(rendered, null).text().startsWith(P1 + "\n\n" + P2));
+    }
 }

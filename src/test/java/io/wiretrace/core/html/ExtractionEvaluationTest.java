@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Evaluation test (real pages in ../shared; skips where absent): main-text extraction on the 258
- * fundus test pages of 181 publishers. The floors are today's measured level minus noise, so that
+ * fundus test pages of 181 publishers. The floors are the measured level (0.927 / 0.791 / 0.969 through a WARC) minus a little, so that
  * a change that makes extraction worse fails; the issue's bars (body F1 ≥ 0.90, title ≥ 0.90,
  * date ≥ 0.85) are tracked in docs/benchmarks.md ({@code scripts/bench extraction}).
  */
@@ -21,7 +21,7 @@ class ExtractionEvaluationTest {
         List<ExtractionBench.Case> cases = ExtractionBench.load(SharedData.require("data/fundus_testdata"));
         assertEquals(258, cases.size());
         ExtractionBench.Summary s = ExtractionBench.summarize(ExtractionBench.score(cases));
-        assertTrue(s.meanBodyF1() >= 0.89, "body token F1 " + s.meanBodyF1());
+        assertTrue(s.meanBodyF1() >= 0.915, "body token F1 " + s.meanBodyF1());
         assertTrue(s.titleMatchRate() >= 0.77, "title exact match " + s.titleMatchRate());
         assertTrue(s.dateWithinDayRate() >= 0.95, "date within a day " + s.dateWithinDayRate());
     }
