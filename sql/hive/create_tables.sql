@@ -7,8 +7,10 @@ CREATE DATABASE IF NOT EXISTS wiretrace;
 CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.articles (
   article_id STRING COMMENT 'Stable ID: hash of the outlet key and the text in matching form.',
   source_id STRING COMMENT 'The input record''s own id, when it had one.',
-  outlet STRING COMMENT 'Canonical outlet key (folded domain or slug of the name).',
+  outlet STRING COMMENT 'Canonical outlet key: the outlet registry''s key for the domain, else the registrable domain (or folded host), or a slug of the name.',
   outlet_name STRING COMMENT 'Outlet display name.',
+  outlet_country STRING COMMENT 'Outlet''s country (ISO 3166-1 alpha-2) from the outlet registry; null when not listed.',
+  outlet_owner STRING COMMENT 'Outlet''s owner (media group) from the outlet registry; null when not listed.',
   url STRING COMMENT 'Article URL as given (web archives: the captured URL; the page''s canonical link is in extra.canonical_url).',
   title STRING COMMENT 'Headline.',
   text STRING COMMENT 'Article text; paragraphs separated by a blank line.',
@@ -128,6 +130,9 @@ MSCK REPAIR TABLE wiretrace.outlet_overlap;
 
 CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.outlet_summary (
   outlet STRING COMMENT 'Outlet key.',
+  outlet_name STRING COMMENT 'Outlet display name.',
+  outlet_country STRING COMMENT 'Country (ISO 3166-1 alpha-2) from the outlet registry; null when not listed.',
+  outlet_owner STRING COMMENT 'Owner (media group) from the outlet registry; null when not listed.',
   n_articles BIGINT COMMENT 'Articles.',
   n_stories BIGINT COMMENT 'Distinct stories.',
   originals BIGINT COMMENT 'Articles that are their story''s origin (singletons included).',

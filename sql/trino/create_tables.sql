@@ -7,8 +7,10 @@ CREATE SCHEMA IF NOT EXISTS hive.wiretrace;
 CREATE TABLE IF NOT EXISTS hive.wiretrace.articles (
   article_id varchar COMMENT 'Stable ID: hash of the outlet key and the text in matching form.',
   source_id varchar COMMENT 'The input record''s own id, when it had one.',
-  outlet varchar COMMENT 'Canonical outlet key (folded domain or slug of the name).',
+  outlet varchar COMMENT 'Canonical outlet key: the outlet registry''s key for the domain, else the registrable domain (or folded host), or a slug of the name.',
   outlet_name varchar COMMENT 'Outlet display name.',
+  outlet_country varchar COMMENT 'Outlet''s country (ISO 3166-1 alpha-2) from the outlet registry; null when not listed.',
+  outlet_owner varchar COMMENT 'Outlet''s owner (media group) from the outlet registry; null when not listed.',
   url varchar COMMENT 'Article URL as given (web archives: the captured URL; the page''s canonical link is in extra.canonical_url).',
   title varchar COMMENT 'Headline.',
   text varchar COMMENT 'Article text; paragraphs separated by a blank line.',
@@ -142,6 +144,9 @@ WITH (
 
 CREATE TABLE IF NOT EXISTS hive.wiretrace.outlet_summary (
   outlet varchar COMMENT 'Outlet key.',
+  outlet_name varchar COMMENT 'Outlet display name.',
+  outlet_country varchar COMMENT 'Country (ISO 3166-1 alpha-2) from the outlet registry; null when not listed.',
+  outlet_owner varchar COMMENT 'Owner (media group) from the outlet registry; null when not listed.',
   n_articles bigint COMMENT 'Articles.',
   n_stories bigint COMMENT 'Distinct stories.',
   originals bigint COMMENT 'Articles that are their story''s origin (singletons included).',

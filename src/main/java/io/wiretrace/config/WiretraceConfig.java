@@ -31,7 +31,12 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
     public record Pages(String scrapedAt, String relatedHeading, List<String> chromeLines) implements Serializable {}
 
     /** Outlet canonicalisation: raw name/domain/key → key, and key → display name. */
-    public record Outlets(Map<String, String> aliases, Map<String, String> displayNames) implements Serializable {}
+    /**
+     * @param registry "builtin" (the bundled conf/outlets.csv), "none", or the path of a registry CSV
+     *                 (any Hadoop file system; read on the driver)
+     */
+    public record Outlets(Map<String, String> aliases, Map<String, String> displayNames, String registry)
+            implements Serializable {}
 
     /** Near-duplicate detection (MinHash LSH) and story building. */
     public record Syndication(boolean enabled, String shingleUnit, int shingleSize, int minhashComponents,
@@ -101,7 +106,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                         new Pages(null, "Related Articles",
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
-                new Outlets(new TreeMap<>(), new TreeMap<>()),
+                new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
                 new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15)),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000),
@@ -146,6 +151,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                     "Invalid input.pages.scraped_at: cannot parse '" + input.pages().scrapedAt() + "' as a time");
         }
         require(outlets.aliases() != null && outlets.displayNames() != null, "Invalid outlets: aliases and display_names must be maps");
+        require(outlets.registry() != null && !outlets.registry().isBlank(),
+                "Invalid outlets.registry: must be builtin, none or the path of a registry CSV");
         require(syndication != null && syndication.lsh() != null && syndication.verify() != null,
                 "Invalid syndication: a section is null");
         require(Set.of("word", "char").contains(syndication.shingleUnit()),

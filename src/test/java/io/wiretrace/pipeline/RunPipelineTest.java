@@ -187,7 +187,7 @@ class RunPipelineTest {
         assertEquals("INTEGER", types.get("word_count"));
         assertEquals("MAP(VARCHAR, VARCHAR)", types.get("extra"));
         assertEquals("VARCHAR", types.get("story_id"));
-        assertEquals(List.of("article_id", "source_id", "outlet", "outlet_name", "url", "title", "text", "published_at",
+        assertEquals(List.of("article_id", "source_id", "outlet", "outlet_name", "outlet_country", "outlet_owner", "url", "title", "text", "published_at",
                 "scraped_at", "language", "word_count", "source_file", "extra", "story_id", "topic_id", "is_origin", "wire_credit",
                 "edit_kind", "lag_from_origin_s", "run_date"), List.copyOf(types.keySet()));
         assertEquals(List.of("source_file", "location", "reason", "detail", "excerpt", "run_date"),

@@ -2,6 +2,7 @@ package io.wiretrace.core.outlet;
 
 import io.wiretrace.core.text.TextNormalizer;
 import java.io.Serializable;
+import com.google.common.net.InternetDomainName;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.Locale;
@@ -11,10 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * Canonical outlet keys. Input names an outlet as a display name ("Al Arabiya"), a domain
- * ("www.alarabiya.net") or not at all (then the URL's host is used). The key is the lower-case
- * domain with {@code www.}/{@code m.}/{@code amp.}/{@code mobile.} folded, or a slug of the name
- * ({@code al-arabiya}); a configured alias table maps any raw form or key to the key that should
- * win, so one outlet seen under two spellings reports as one.
+ * ("www.alarabiya.net") or not at all (then the URL's host is used). For a domain, the
+ * {@link OutletRegistry} is asked first (the host, then its parent domains); otherwise the key is
+ * the registrable domain (public-suffix list: {@code politics.example.co.uk} → {@code
+ * example.co.uk}, while {@code someone.blogspot.com} stays itself), or the host with
+ * {@code www.}/{@code m.}/{@code amp.}/{@code mobile.} folded when it is under no known suffix. A
+ * name becomes a slug ({@code al-arabiya}). A configured alias table maps any raw form or key to
+ * the key that should win, so one outlet seen under two spellings reports as one.
  */
 public final class OutletResolver implements Serializable {
 
@@ -22,27 +26,35 @@ public final class OutletResolver implements Serializable {
     private static final Pattern DOMAIN = Pattern.compile("^(?:[\\p{L}\\p{N}-]+\\.)+[\\p{L}]{2,}\\.?$");
     private static final String[] FOLDED_PREFIXES = {"www.", "m.", "amp.", "mobile."};
 
-    /** An outlet's stable key and its display name. */
-    public record Outlet(String key, String name) implements Serializable {}
+    /** An outlet's stable key, display name, and (from the registry) country and owner, or null. */
+    public record Outlet(String key, String name, String country, String owner) implements Serializable {}
 
     private final Map<String, String> aliases = new TreeMap<>();
     private final Map<String, String> displayNames = new TreeMap<>();
+    private final OutletRegistry registry;
 
     public OutletResolver(Map<String, String> aliases, Map<String, String> displayNames) {
+        this(aliases, displayNames, OutletRegistry.EMPTY);
+    }
+
+    public OutletResolver(Map<String, String> aliases, Map<String, String> displayNames, OutletRegistry registry) {
         aliases.forEach((k, v) -> this.aliases.put(k.strip().toLowerCase(Locale.ROOT), v.strip()));
         displayNames.forEach((k, v) -> this.displayNames.put(k.strip().toLowerCase(Locale.ROOT), v.strip()));
+        this.registry = registry;
     }
 
     public Outlet resolve(String rawOutlet, String url) {
         String raw = rawOutlet == null ? null : rawOutlet.strip();
         String key;
         String name;
+        OutletRegistry.Entry entry = null;
         if (raw != null && !raw.isEmpty()) {
             String lower = raw.toLowerCase(Locale.ROOT);
             String host = raw.contains("://") ? host(raw) : (DOMAIN.matcher(lower).matches() ? lower : null);
             if (host != null) {
-                key = foldHost(host);
-                name = key;
+                entry = registry.lookup(foldHost(host));
+                key = entry != null ? entry.outlet() : domainKey(host);
+                name = entry != null && entry.name() != null ? entry.name() : key;
             } else {
                 key = slug(raw);
                 name = raw;
@@ -53,15 +65,40 @@ public final class OutletResolver implements Serializable {
             }
         } else {
             String host = url == null ? null : host(url);
-            key = host == null ? UNKNOWN : foldHost(host);
-            name = key;
+            entry = host == null ? null : registry.lookup(foldHost(host));
+            key = entry != null ? entry.outlet() : host == null ? UNKNOWN : domainKey(host);
+            name = entry != null && entry.name() != null ? entry.name() : key;
         }
         String aliased = aliases.get(key);
         if (aliased != null) {
             key = aliased;
         }
+        if (entry != null && !entry.outlet().equals(key)) {
+            // An alias moved the article to another outlet: that outlet's registry facts apply.
+            entry = registry.lookup(key);
+            name = entry != null && entry.name() != null ? entry.name() : key;
+        }
         String display = displayNames.get(key);
-        return new Outlet(key, display != null ? display : name);
+        return new Outlet(key, display != null ? display : name, entry == null ? null : entry.country(),
+                entry == null ? null : entry.owner());
+    }
+
+    /**
+     * The outlet key of a host: its registrable domain by the public-suffix list (Guava's copy,
+     * which Spark ships), or the folded host when it is under no known public suffix (intranet and
+     * {@code .example} names, IP addresses).
+     */
+    static String domainKey(String host) {
+        String folded = foldHost(host);
+        try {
+            InternetDomainName d = InternetDomainName.from(folded);
+            if (d.isUnderPublicSuffix()) {
+                return d.topPrivateDomain().toString();
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Not a valid domain name for the list (underscores, IP literals): keep the host.
+        }
+        return folded;
     }
 
     /** Lower-case host of a URL, or null when it has none. */

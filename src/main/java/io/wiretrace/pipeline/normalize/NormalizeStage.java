@@ -1,11 +1,18 @@
 package io.wiretrace.pipeline.normalize;
 
+import io.wiretrace.config.ConfigException;
 import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.outlet.OutletRegistry;
 import io.wiretrace.core.outlet.OutletResolver;
 import io.wiretrace.core.text.ContentIds;
 import io.wiretrace.core.text.TextNormalizer;
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -38,21 +45,25 @@ public final class NormalizeStage {
             .add("outlet", DataTypes.StringType, false)
             .add("outlet_name", DataTypes.StringType, false)
             .add("article_id", DataTypes.StringType, false)
-            .add("word_count", DataTypes.IntegerType, false);
+            .add("word_count", DataTypes.IntegerType, false)
+            .add("outlet_country", DataTypes.StringType, true)
+            .add("outlet_owner", DataTypes.StringType, true);
 
     private NormalizeStage() {}
 
     public static Dataset<Row> apply(Dataset<Row> accepted, WiretraceConfig config) {
-        Map<String, String> aliases = new TreeMap<>(config.outlets().aliases());
-        Map<String, String> names = new TreeMap<>(config.outlets().displayNames());
-        OutletResolver resolver = new OutletResolver(aliases, names);
+        SparkSession spark = accepted.sparkSession();
+        OutletResolver resolver = new OutletResolver(new TreeMap<>(config.outlets().aliases()),
+                new TreeMap<>(config.outlets().displayNames()), registry(spark, config.outlets().registry()));
+        // Broadcast: the registry (thousands of domains) goes to each executor once, not with every task.
+        Broadcast<OutletResolver> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resolver);
         Dataset<Row> in = accepted.select("source_file", "location", "ordinal", "source_id", "url", "title", "text",
                 "published_at", "scraped_at", "language", "extra", "date_warnings", "outlet_raw");
         return in.map((MapFunction<Row, Row>) r -> {
-            OutletResolver.Outlet outlet = resolver.resolve(r.getString(12), r.getString(4));
+            OutletResolver.Outlet outlet = shared.value().resolve(r.getString(12), r.getString(4));
             String text = r.getString(6);
             String matching = TextNormalizer.forMatching(text);
-            Object[] v = new Object[16];
+            Object[] v = new Object[18];
             for (int i = 0; i < 12; i++) {
                 v[i] = r.get(i);
             }
@@ -60,7 +71,27 @@ public final class NormalizeStage {
             v[13] = outlet.name();
             v[14] = ContentIds.articleId(outlet.key(), matching);
             v[15] = TextNormalizer.wordCount(matching);
+            v[16] = outlet.country();
+            v[17] = outlet.owner();
             return RowFactory.create(v);
         }, Encoders.row(SCHEMA));
+    }
+
+    /** The configured outlet registry, read on the driver: builtin, none, or a CSV on any Hadoop file system. */
+    static OutletRegistry registry(SparkSession spark, String setting) {
+        if (setting.equals("none")) {
+            return OutletRegistry.EMPTY;
+        }
+        if (setting.equals("builtin")) {
+            return OutletRegistry.builtin();
+        }
+        Path path = new Path(setting);
+        try (InputStream in = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(path)) {
+            return OutletRegistry.read(in, setting);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read outlets.registry '" + setting + "': " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage(), e);
+        }
     }
 }

@@ -67,8 +67,10 @@ public final class Tables {
             List.of(
                     new Col("article_id", STR, "Stable ID: hash of the outlet key and the text in matching form."),
                     new Col("source_id", STR, "The input record's own id, when it had one."),
-                    new Col("outlet", STR, "Canonical outlet key (folded domain or slug of the name)."),
+                    new Col("outlet", STR, "Canonical outlet key: the outlet registry's key for the domain, else the registrable domain (or folded host), or a slug of the name."),
                     new Col("outlet_name", STR, "Outlet display name."),
+                    new Col("outlet_country", STR, "Outlet's country (ISO 3166-1 alpha-2) from the outlet registry; null when not listed."),
+                    new Col("outlet_owner", STR, "Outlet's owner (media group) from the outlet registry; null when not listed."),
                     new Col("url", STR, "Article URL as given (web archives: the captured URL; the page's canonical link is in extra.canonical_url)."),
                     new Col("title", STR, "Headline."),
                     new Col("text", STR, "Article text; paragraphs separated by a blank line."),
@@ -171,6 +173,9 @@ public final class Tables {
             "One row per outlet: originality and dependence on others.",
             List.of(
                     new Col("outlet", STR, "Outlet key."),
+                    new Col("outlet_name", STR, "Outlet display name."),
+                    new Col("outlet_country", STR, "Country (ISO 3166-1 alpha-2) from the outlet registry; null when not listed."),
+                    new Col("outlet_owner", STR, "Owner (media group) from the outlet registry; null when not listed."),
                     new Col("n_articles", LONG, "Articles."),
                     new Col("n_stories", LONG, "Distinct stories."),
                     new Col("originals", LONG, "Articles that are their story's origin (singletons included)."),

@@ -95,6 +95,10 @@ public final class SyndicationReports {
                 first(when(col("is_origin"), col("outlet")), true).as("origin_outlet"));
         Dataset<Row> a = articles.join(sizes, "story_id");
         Dataset<Row> base = a.groupBy("outlet").agg(
+                // min: one deterministic value when an outlet's articles name it differently.
+                min("outlet_name").as("outlet_name"),
+                min("outlet_country").as("outlet_country"),
+                min("outlet_owner").as("outlet_owner"),
                 count(lit(1)).as("n_articles"),
                 countDistinct("story_id").as("n_stories"),
                 sum(when(col("is_origin").or(col("story_size").equalTo(1)), 1).otherwise(0)).cast("long").as("originals"),
