@@ -64,6 +64,7 @@ public final class Bench {
             case "signatures" -> signatures(articles);
             case "topics" -> TopicBench.run(args);
             case "extraction" -> ExtractionBench.run(args);
+            case "warc" -> WarcBench.run(args);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

@@ -1,5 +1,6 @@
 package io.wiretrace.testing;
 
+import io.wiretrace.core.generate.NewsPages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -49,22 +50,7 @@ public final class WarcFixtures {
     /** An article page with site chrome, JSON-LD and the usual metadata. */
     public static String articlePage(String site, String title, String text, String published, String lang,
                                      String canonical) {
-        StringBuilder body = new StringBuilder();
-        for (String p : text.split("\n\n")) {
-            body.append("<p>").append(p).append("</p>\n");
-        }
-        return "<!DOCTYPE html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
-                + "<title>" + title + " | " + site + "</title>"
-                + "<meta property=\"og:site_name\" content=\"" + site + "\">"
-                + (canonical == null ? "" : "<link rel=\"canonical\" href=\"" + canonical + "\">")
-                + "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"" + title
-                + "\",\"datePublished\":\"" + published + "\"}</script></head><body>"
-                + "<nav><a href=\"/\">Home</a> <a href=\"/local\">Local</a> <a href=\"/sport\">Sport</a></nav>"
-                + "<div class=\"cookie-banner\">We use cookies to improve your experience on this site.</div>"
-                + "<article><h1>" + title + "</h1>\n" + body
-                + "</article><aside class=\"related\"><ul><li><a href=\"/a\">Another story you may like to read</a></li>"
-                + "<li><a href=\"/b\">Yet another story from our newsroom today</a></li></ul></aside>"
-                + "<footer>© " + site + " — all rights reserved</footer></body></html>";
+        return NewsPages.render(site, title, text, published, lang, canonical);
     }
 
     /** The pages of {@link #newsArchive()}: target URL → page; the first two carry the same story. */

@@ -9,9 +9,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -281,7 +283,19 @@ public final class ArticleExtractor {
         }
         // Chrome by class/id words — but never a wrapper holding much of the page's paragraph text
         // ("page has-sidebar" around everything is a layout class, not a sidebar).
-        double paragraphText = Math.max(1, paragraphChars(body));
+        // Paragraph characters under each element, summed in one pass (asking each candidate for
+        // its paragraphs would walk the same subtrees again and again on deep pages).
+        Map<Element, int[]> pChars = new IdentityHashMap<>();
+        for (Element p : body.select("p")) {
+            int n = p.text().length();
+            for (Element a = p; a != null; a = a.parent()) {
+                pChars.computeIfAbsent(a, k -> new int[1])[0] += n;
+                if (a == body) {
+                    break;
+                }
+            }
+        }
+        double paragraphText = Math.max(1, pChars.getOrDefault(body, new int[1])[0]);
         for (Element e : body.select("*")) {
             if (e == body || e.parent() == null || e.is("article, main")) {
                 continue;
@@ -289,7 +303,7 @@ public final class ArticleExtractor {
             if (!chromeByName(e)) {
                 continue;
             }
-            if (paragraphChars(e) / paragraphText < 0.3) {
+            if (pChars.getOrDefault(e, new int[1])[0] / paragraphText < 0.3) {
                 e.remove();
             }
         }
@@ -304,9 +318,14 @@ public final class ArticleExtractor {
         // other text it holds — chrome left inside a wrapper costs half its length. Text split over
         // sibling boxes (lead, body, ad slots between) is won by their common parent.
         Map<Element, long[]> sums = new IdentityHashMap<>(); // element → {good chars, all block chars}
-        for (Element b : blocks) {
+        String[] texts = new String[blocks.size()];
+        double[] linkDensities = new double[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            Element b = blocks.get(i);
             String text = b.text();
-            boolean good = text.length() >= MIN_BLOCK_CHARS * 2 && linkDensity(b) < 0.3 && !b.is("li");
+            texts[i] = text;
+            linkDensities[i] = linkDensity(b, text.length());
+            boolean good = text.length() >= MIN_BLOCK_CHARS * 2 && linkDensities[i] < 0.3 && !b.is("li");
             for (Element a = b; a != null; a = a.parent()) {
                 long[] v = sums.computeIfAbsent(a, k -> new long[2]);
                 v[1] += text.length();
@@ -331,17 +350,20 @@ public final class ArticleExtractor {
         if (best == null) {
             return List.of();
         }
+        Set<Element> inBest = Collections.newSetFromMap(new IdentityHashMap<>());
+        inBest.addAll(best.getAllElements());
         List<String> out = new ArrayList<>();
-        for (Element b : blocks) {
-            if (b != best && !b.parents().contains(best)) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Element b = blocks.get(i);
+            if (!inBest.contains(b)) {
                 continue;
             }
             if (b.is("blockquote") && !b.select("p").isEmpty()) {
                 continue;
             }
-            String text = b.text().strip();
+            String text = texts[i].strip();
             boolean heading = b.is("h2, h3, h4");
-            if (text.isEmpty() || (!heading && text.length() < 2) || linkDensity(b) > 0.5
+            if (text.isEmpty() || (!heading && text.length() < 2) || linkDensities[i] > 0.5
                     || (title != null && sameText(text, title))) {
                 continue;
             }
@@ -391,16 +413,8 @@ public final class ArticleExtractor {
         return e.select(BLOCKS).size() > 1;
     }
 
-    private static int paragraphChars(Element e) {
-        int n = 0;
-        for (Element p : e.select("p")) {
-            n += p.text().length();
-        }
-        return n;
-    }
-
-    private static double linkDensity(Element e) {
-        int total = e.text().length();
+    /** Share of an element's text (of length {@code total}) that is link text. */
+    private static double linkDensity(Element e, int total) {
         if (total == 0) {
             return 0;
         }
