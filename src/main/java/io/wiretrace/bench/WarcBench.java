@@ -41,8 +41,9 @@ import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 
 /**
- * {@code scripts/bench warc --pages N}: web-archive ingestion speed. The generated corpus's
- * articles are rendered as news pages (chrome, JSON-LD, about 7 KB each) into gzip-per-record WARC
+ * {@code scripts/bench warc --pages N [--chrome-kb K]}: web-archive ingestion speed. The generated
+ * corpus's articles are rendered as news pages (chrome, JSON-LD, about 7 KB each, plus K KB of
+ * script, menus and teasers, see {@link NewsPages}) into gzip-per-record WARC
  * files of 10,000 pages, each page with its request record and, every 25th page, an image
  * response, as a crawler writes them. Then, in one process: the Spark ingest stage over the WARC
  * files (decode, parse, extract on the executors), the same stage over the same articles as JSON
@@ -58,13 +59,18 @@ public final class WarcBench {
 
     public static void run(String[] args) throws Exception {
         int pages = 100_000;
+        int chromeKb = 0;
         for (int i = 1; i < args.length; i++) {
             if (args[i].equals("--pages")) {
                 pages = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
+            } else if (args[i].equals("--chrome-kb")) {
+                chromeKb = Integer.parseInt(args[++i]);
             }
         }
         Path corpus = Bench.corpus(pages, 42);
-        Path warcs = archives(corpus, pages);
+        Path warcs = archives(corpus, pages, chromeKb);
+        String[] done = Files.readString(warcs.resolve("_COMPLETE")).strip().split(" ");
+        double pageKb = done.length > 1 ? Long.parseLong(done[1]) / 1024.0 / Integer.parseInt(done[0]) : Double.NaN;
         long warcBytes;
         try (Stream<Path> s = Files.list(warcs)) {
             warcBytes = s.filter(p -> p.toString().endsWith(".warc.gz")).mapToLong(p -> p.toFile().length()).sum();
@@ -77,8 +83,8 @@ public final class WarcBench {
             ingest(spark, cfg, warcs.resolve("pages-00000.warc.gz"));
             double[] warc = ingest(spark, cfg, warcs);
             double[] jsonl = ingest(spark, cfg, corpus.resolve("articles"));
-            System.out.printf(Locale.ROOT, "warc: %,d pages (%.0f MB of .warc.gz, %,d records skipped) → %,d articles in %.1f s on %d cores:"
-                            + " %.0f pages/s, %.0f pages/s/core%n", (long) warc[1], warcBytes / 1e6, (long) warc[2],
+            System.out.printf(Locale.ROOT, "warc: %,d pages of %.0f KB (%.0f MB of .warc.gz, %,d records skipped) → %,d articles in %.1f s on %d cores:"
+                            + " %.0f pages/s, %.0f pages/s/core%n", (long) warc[1], pageKb, warcBytes / 1e6, (long) warc[2],
                     (long) warc[3], warc[0], cores, warc[1] / warc[0], warc[1] / warc[0] / cores);
             System.out.printf(Locale.ROOT, "jsonl (same articles, same stage): %,d records in %.1f s: %.0f records/s/core%n",
                     (long) jsonl[1], jsonl[0], jsonl[1] / jsonl[0] / cores);
@@ -129,8 +135,8 @@ public final class WarcBench {
     }
 
     /** The corpus's articles as WARC files (cached beside the corpus). */
-    static Path archives(Path corpus, int pages) throws IOException {
-        Path dir = corpus.resolveSibling("warc-" + corpus.getFileName());
+    static Path archives(Path corpus, int pages, int chromeKb) throws IOException {
+        Path dir = corpus.resolveSibling("warc-" + corpus.getFileName() + "-chrome" + chromeKb + "k");
         if (Files.exists(dir.resolve("_COMPLETE"))) {
             return dir;
         }
@@ -141,6 +147,7 @@ public final class WarcBench {
         }
         long t0 = System.nanoTime();
         int written = 0;
+        long htmlBytes = 0;
         WarcWriter out = null;
         FileChannel channel = null;
         try {
@@ -164,7 +171,7 @@ public final class WarcBench {
                                     StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                             out = new WarcWriter(channel, WarcCompression.GZIP);
                         }
-                        write(out, a, written);
+                        htmlBytes += write(out, a, written, chromeKb);
                         written++;
                     }
                 }
@@ -174,21 +181,22 @@ public final class WarcBench {
                 out.close();
             }
         }
-        Files.writeString(dir.resolve("_COMPLETE"), written + "\n");
+        Files.writeString(dir.resolve("_COMPLETE"), written + " " + htmlBytes + "\n");
         System.out.printf("wrote %,d pages as WARC in %.1f s%n", written, (System.nanoTime() - t0) / 1e9);
         return dir;
     }
 
-    private static void write(WarcWriter out, JsonNode a, int n) throws IOException {
+    /** Writes one page's records; returns the page's HTML size in bytes. */
+    private static int write(WarcWriter out, JsonNode a, int n, int chromeKb) throws IOException {
         String url = a.get("url").asText();
         String outlet = a.path("outlet").asText("news.example");
-        String html = NewsPages.render(outlet, a.path("title").asText(""), a.get("text").asText(),
-                a.path("published_at").isTextual() ? a.get("published_at").asText() : null, "en", null);
+        byte[] html = NewsPages.render(outlet, a.path("title").asText(""), a.get("text").asText(),
+                a.path("published_at").isTextual() ? a.get("published_at").asText() : null, "en", null, chromeKb).getBytes(StandardCharsets.UTF_8);
         out.write(new WarcRequest.Builder(url).date(CAPTURED)
                 .body(new HttpRequest.Builder("GET", "/").addHeader("Host", outlet).build()).build());
         out.write(new WarcResponse.Builder(url).date(CAPTURED)
                 .body(new HttpResponse.Builder(200, "OK").addHeader("Content-Type", "text/html; charset=utf-8")
-                        .body(MediaType.HTML_UTF8, html.getBytes(StandardCharsets.UTF_8)).build())
+                        .body(MediaType.HTML_UTF8, html).build())
                 .build());
         if (n % 25 == 0) {
             out.write(new WarcResponse.Builder(url + "/logo.png").date(CAPTURED)
@@ -196,5 +204,6 @@ public final class WarcBench {
                             .body(MediaType.parse("image/png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'}).build())
                     .build());
         }
+        return html.length;
     }
 }
