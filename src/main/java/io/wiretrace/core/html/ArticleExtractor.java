@@ -272,6 +272,22 @@ public final class ArticleExtractor {
         return null;
     }
 
+    /** ISO 639-1 codes and their ISO 639-2 forms, as the JDK knows them. */
+    private static final Set<String> LANGUAGES = languages();
+
+    private static Set<String> languages() {
+        Set<String> out = new java.util.HashSet<>();
+        for (String code : Locale.getISOLanguages()) {
+            out.add(code);
+            try {
+                out.add(Locale.forLanguageTag(code).getISO3Language());
+            } catch (java.util.MissingResourceException e) {
+                // No three-letter form: the two-letter code stands.
+            }
+        }
+        return Set.copyOf(out);
+    }
+
     private static String language(Document doc, Map<String, String> metas) {
         String lang = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
         if (blank(lang)) {
@@ -282,7 +298,8 @@ public final class ArticleExtractor {
             return null;
         }
         String primary = lang.strip().split("[-_,;\\s]")[0].toLowerCase(Locale.ROOT);
-        return primary.matches("[a-z]{2,3}") ? primary : null;
+        // Only real ISO 639 codes: pages also write lang="utf-8" or "html".
+        return LANGUAGES.contains(primary) ? primary : null;
     }
 
     // --- main text ------------------------------------------------------------------------------

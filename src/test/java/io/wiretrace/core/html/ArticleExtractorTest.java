@@ -120,4 +120,14 @@ class ArticleExtractorTest {
         String rendered = html.replace("<p>Loading", "<p>" + P1 + "</p><p>" + P2 + "</p><p>Loading");
         assertTrue(new ArticleExtractor().extract(rendered, null).text().startsWith(P1 + "\n\n" + P2));
     }
+
+    @Test
+    void theDeclaredLanguageIsAnIsoCodeOrNothing() {
+        ArticleExtractor x = new ArticleExtractor();
+        assertEquals("nb", x.extract("<html lang=\"nb-NO\"><body><p>" + P1 + "</p></body></html>", null).language());
+        assertEquals("de", x.extract("<html><head><meta property=\"og:locale\" content=\"de_DE\"></head><body><p>" + P1
+                + "</p></body></html>", null).language());
+        assertNull(x.extract("<html lang=\"utf-8\"><body><p>" + P1 + "</p></body></html>", null).language());
+        assertNull(x.extract("<html lang=\"xx\"><body><p>" + P1 + "</p></body></html>", null).language());
+    }
 }
