@@ -104,6 +104,12 @@ public final class WarcPages implements Closeable {
             }
             return skipped(r, offset, null, SkipReason.ofRecordType(type), type + " record");
         } catch (IOException | RuntimeException e) {
+            if (endOfInput(e)) {
+                // The file ends inside this record: it is the last one, and one reject stands for it.
+                done = true;
+                return broken(offset, type, null, r.date(), RejectReason.TRUNCATED_FILE,
+                        "the file ends inside this " + type + " record: " + describe(e));
+            }
             return broken(offset, type, null, r.date(), RejectReason.CORRUPT_WARC_RECORD,
                     "unreadable " + type + " record: " + describe(e));
         }
@@ -132,6 +138,15 @@ public final class WarcPages implements Closeable {
         }
         String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return base.equals("text/html") || base.equals("application/xhtml+xml");
+    }
+
+    private static boolean endOfInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable e) {

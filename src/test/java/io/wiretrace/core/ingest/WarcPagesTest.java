@@ -128,6 +128,10 @@ class WarcPagesTest {
             assertTrue(!outcomes.isEmpty(), f.toString());
             pages += (int) outcomes.stream().filter(p -> p.kind() == WarcPages.Kind.PAGE).count();
             broken += (int) outcomes.stream().filter(p -> p.kind() == WarcPages.Kind.BROKEN).count();
+            for (int i = 1; i < outcomes.size(); i++) {
+                assertTrue(outcomes.get(i).offset() > outcomes.get(i - 1).offset(),
+                        "one outcome per record, offsets unique: " + f + " " + outcomes);
+            }
         }
         assertTrue(pages >= 1, "HTML pages found: " + pages);
         assertTrue(broken >= 1, "the clipped sample ends in a broken record: " + broken);
