@@ -79,6 +79,16 @@ public final class SplitReader implements Serializable {
         }
     }
 
+    /** The split's file, opened and positioned at {@code position}. */
+    private FSDataInputStream openAt(InputPlan.Split split, long position) throws IOException {
+        Path p = new Path(split.file().path());
+        FSDataInputStream in = p.getFileSystem(conf.get()).open(p);
+        if (position > 0) {
+            in.seek(position);
+        }
+        return in;
+    }
+
     static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.split("\n", 2)[0]);
@@ -144,15 +154,12 @@ public final class SplitReader implements Serializable {
 
         @Override
         protected void open() throws IOException {
-            Path p = new Path(split.file().path());
-            FileSystem fs = p.getFileSystem(conf.get());
-            FSDataInputStream in = fs.open(p);
+            // A line belongs to the split holding its first byte: back up one byte and skip to the
+            // end of the line that byte is in.
+            FSDataInputStream in = openAt(split, Math.max(0, split.start() - 1));
             stream = in;
             counter = new CountingStream(in);
             if (split.start() > 0) {
-                // A line belongs to the split holding its first byte: back up one byte and skip
-                // to the end of the line that byte is in.
-                in.seek(split.start() - 1);
                 reader = new BoundedLineReader(counter, split.start() - 1, settings.maxRecordBytes());
                 reader.skipRestOfLine();
             } else {
@@ -275,12 +282,8 @@ public final class SplitReader implements Serializable {
 
         @Override
         protected void open() throws IOException {
-            Path p = new Path(split.file().path());
-            FSDataInputStream in = p.getFileSystem(conf.get()).open(p);
+            FSDataInputStream in = openAt(split, split.start());
             stream = in;
-            if (split.start() > 0) {
-                in.seek(split.start());
-            }
             String compression = split.file().compression();
             // jwarc reads plain and gzip-per-record WARC itself (and needs the raw gzip members to
             // report record offsets); other compressions are undone first.
