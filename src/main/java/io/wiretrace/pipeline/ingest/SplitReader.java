@@ -138,16 +138,13 @@ public final class SplitReader implements Serializable {
 
     /** Streaming JSON Lines reader for one split. */
     private final class JsonLinesIterator extends RecordIterator {
-        private final InputPlan.Split split;
         private final JsonLinesParser parser;
         private final long end;
-        private InputStream stream;
         private CountingStream counter;
         private BoundedLineReader reader;
 
         JsonLinesIterator(InputPlan.Split split, RecordMapper mapper) {
-            super(mapper, split.file().path());
-            this.split = split;
+            super(mapper, split);
             this.parser = new JsonLinesParser(mapper);
             this.end = split.start() + split.length();
         }
@@ -201,13 +198,6 @@ public final class SplitReader implements Serializable {
         private String location(long number, long offset) {
             return split.wholeFile() ? "line " + number : "byte " + offset;
         }
-
-        @Override
-        protected void close() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-        }
     }
 
     private boolean bomb(long decompressed, long compressed) {
@@ -216,15 +206,12 @@ public final class SplitReader implements Serializable {
 
     /** Streaming CSV reader for one whole file. */
     private final class CsvIterator extends RecordIterator {
-        private final InputPlan.Split split;
-        private InputStream stream;
         private CountingStream counter;
         private CsvReader reader;
         private CountingStream decompressedCounter;
 
         CsvIterator(InputPlan.Split split, RecordMapper mapper) {
-            super(mapper, split.file().path());
-            this.split = split;
+            super(mapper, split);
         }
 
         @Override
@@ -253,13 +240,6 @@ public final class SplitReader implements Serializable {
                     reader == null ? 0 : reader.line(), reader == null || reader.header() == null ? RejectReason.UNREADABLE_FILE
                             : RejectReason.TRUNCATED_FILE, describe(e), null);
         }
-
-        @Override
-        protected void close() throws IOException {
-            if (stream != null) {
-                stream.close();
-            }
-        }
     }
 
     /**
@@ -269,14 +249,11 @@ public final class SplitReader implements Serializable {
      * the executor.
      */
     private final class WarcIterator extends RecordIterator {
-        private final InputPlan.Split split;
         private final WarcArticles articles;
-        private InputStream stream;
         private WarcPages pages;
 
         WarcIterator(InputPlan.Split split, RecordMapper mapper) {
-            super(mapper, split.file().path());
-            this.split = split;
+            super(mapper, split);
             this.articles = new WarcArticles(mapper);
         }
 
@@ -310,9 +287,9 @@ public final class SplitReader implements Serializable {
         @Override
         protected void close() throws IOException {
             if (pages != null) {
-                pages.close();
-            } else if (stream != null) {
-                stream.close();
+                pages.close(); // closes the stream under it
+            } else {
+                super.close();
             }
         }
     }
@@ -370,15 +347,19 @@ public final class SplitReader implements Serializable {
      */
     private abstract static class RecordIterator implements Iterator<InputRecord> {
         protected final RecordMapper mapper;
+        protected final InputPlan.Split split;
         protected final String file;
+        /** The open file, closed when reading ends. */
+        protected InputStream stream;
         protected long recordsRead;
         private InputRecord next;
         private boolean opened;
         private boolean done;
 
-        RecordIterator(RecordMapper mapper, String file) {
+        RecordIterator(RecordMapper mapper, InputPlan.Split split) {
             this.mapper = mapper;
-            this.file = file;
+            this.split = split;
+            this.file = split.file().path();
         }
 
         protected abstract void open() throws IOException;
@@ -387,7 +368,11 @@ public final class SplitReader implements Serializable {
 
         protected abstract InputRecord failure(IOException e);
 
-        protected abstract void close() throws IOException;
+        protected void close() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+        }
 
         @Override
         public boolean hasNext() {
