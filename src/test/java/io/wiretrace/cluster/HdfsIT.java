@@ -11,6 +11,7 @@ import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.testing.Fixtures;
 import io.wiretrace.testing.SparkTestSession;
+import io.wiretrace.testing.WarcFixtures;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,11 @@ class HdfsIT {
         SparkTestSession.get();
         Path corpus = tmp.resolve("gen");
         new CorpusGenerator(new CorpusGenerator.Settings(600, 31, 0.02, 300, null)).generate(corpus);
+        // A web archive with its CDXJ index: read in record-aligned ranges, each task seeking on HDFS.
+        byte[] archive = WarcFixtures.largeArchive(1600, 7);
+        Fixtures.write(corpus.resolve("articles/crawl.warc.gz"), archive);
+        Fixtures.write(corpus.resolve("articles/crawl.cdxj"), WarcFixtures.cdxj(archive, "crawl.warc.gz", 0));
+        assertTrue(archive.length > 1_200_000, "archive bytes: " + archive.length);
 
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("hdfs").toString());
@@ -78,6 +84,12 @@ class HdfsIT {
             JsonNode manifest = json.readTree(copied.resolve("_manifests/run_date=" + D1 + ".json").toFile());
             assertEquals(json.readTree(localOut.resolve("_manifest.json").toFile()).get("counts"), manifest.get("counts"));
             assertTrue(manifest.path("tables").path("articles").path("path").asText().startsWith("hdfs://"));
+            // The archive was split (jsonl files are small: one split each) and its pages all arrived.
+            assertTrue(manifest.path("inputs").path("splits").asInt() > manifest.path("inputs").path("files").asInt(),
+                    manifest.path("inputs").toString());
+            assertEquals(1600, manifest.path("counts").path("records_skipped").asLong(), "one request record per page");
+            JsonNode byFormat = manifest.path("inputs").path("files_by_format");
+            assertEquals(1, byFormat.path("warc").asInt(), byFormat.toString());
         } finally {
             hdfs.shutdown(true);
         }
@@ -85,6 +97,6 @@ class HdfsIT {
 
     private static String[] args(String in, String out, String date) {
         return new String[] {"run", "--input", in, "--output", out, "--run-date", date,
-                "--set", "topics.k=4", "--set", "topics.restarts=1"};
+                "--set", "topics.k=4", "--set", "topics.restarts=1", "--set", "input.split_bytes=1048576"};
     }
 }

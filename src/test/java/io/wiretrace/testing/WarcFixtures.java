@@ -128,4 +128,37 @@ public final class WarcFixtures {
                         .body(MediaType.parseLeniently(type), body).build())
                 .build();
     }
+
+    /**
+     * A gzip-per-record WARC of {@code pages} article pages (request + response each) spread over
+     * five hosts, every page its own story of eight paragraphs: large enough to be read in several
+     * indexed ranges.
+     */
+    public static byte[] largeArchive(int pages, long seed) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WarcWriter w = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP)) {
+            for (int i = 0; i < pages; i++) {
+                String url = "https://www.site" + (i % 5) + ".example/news/" + seed + "-" + i;
+                w.write(new WarcRequest.Builder(url).date(CAPTURED)
+                        .body(new HttpRequest.Builder("GET", "/news/" + i).addHeader("Host", "www.site" + (i % 5) + ".example")
+                                .build()).build());
+                w.write(html(url, articlePage("Site " + (i % 5), "Story " + seed + "-" + i, story(seed * 100_000 + i, 8),
+                        "2026-04-1" + (i % 10) + "T08:00:00Z", "en", null)));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A CDXJ index of {@code archive} (named {@code name}), with every offset moved by {@code shift} bytes. */
+    public static String cdxj(byte[] archive, String name, long shift) throws IOException {
+        StringBuilder cdxj = new StringBuilder();
+        try (io.wiretrace.core.ingest.WarcPages pages = new io.wiretrace.core.ingest.WarcPages(
+                new java.io.ByteArrayInputStream(archive), 1 << 20)) {
+            for (io.wiretrace.core.ingest.WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
+                cdxj.append("example)/ 20260415120000 {\"offset\": \"").append(p.offset() + shift)
+                        .append("\", \"filename\": \"").append(name).append("\"}\n");
+            }
+        }
+        return cdxj.toString();
+    }
 }

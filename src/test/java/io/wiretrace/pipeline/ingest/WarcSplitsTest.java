@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.core.ingest.InputRecord;
-import io.wiretrace.core.ingest.WarcPages;
 import io.wiretrace.testing.Fixtures;
 import io.wiretrace.testing.WarcFixtures;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,18 +35,6 @@ class WarcSplitsTest {
         return out;
     }
 
-    /** A CDXJ index of {@code archive} with every offset moved by {@code shift} bytes. */
-    private static String cdxj(byte[] archive, long shift) throws Exception {
-        StringBuilder cdxj = new StringBuilder();
-        try (WarcPages pages = new WarcPages(new ByteArrayInputStream(archive), 1 << 20)) {
-            for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
-                cdxj.append("example)/ 20260415120000 {\"offset\": \"").append(p.offset() + shift)
-                        .append("\", \"filename\": \"news.warc.gz\"}\n");
-            }
-        }
-        return cdxj.toString();
-    }
-
     @Test
     void indexedRangesReadEveryRecordOnce() throws Exception {
         byte[] archive = WarcFixtures.newsArchive();
@@ -56,7 +42,7 @@ class WarcSplitsTest {
         Path indexed = tmp.resolve("indexed/news.warc.gz");
         Fixtures.write(whole, archive);
         Fixtures.write(indexed, archive);
-        Fixtures.write(tmp.resolve("indexed/news.cdxj"), cdxj(archive, 0));
+        Fixtures.write(tmp.resolve("indexed/news.cdxj"), WarcFixtures.cdxj(archive, "news.warc.gz", 0));
         Configuration conf = new Configuration();
 
         InputPlan plainPlan = InputPlanner.plan(List.of(whole.toString()), "auto", 2048, conf);
@@ -70,7 +56,7 @@ class WarcSplitsTest {
         assertEquals(a, b);
 
         // An index that does not point at record starts is not trusted: one split, nothing lost.
-        Fixtures.write(tmp.resolve("indexed/news.cdxj"), cdxj(archive, 1));
+        Fixtures.write(tmp.resolve("indexed/news.cdxj"), WarcFixtures.cdxj(archive, "news.warc.gz", 1));
         InputPlan stale = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), "auto", 2048, conf);
         assertEquals(1, stale.splits().size());
         assertEquals(a, read(stale));
