@@ -97,7 +97,8 @@ public final class Bench {
     static Dataset<Row> articles(SparkSession spark, Path dir, WiretraceConfig cfg) {
         InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), "auto", cfg.input().splitBytes(),
                 spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg).filter(col("reject_reason").isNull());
+        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg)
+                .filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
         return ExactDedupStage.apply(NormalizeStage.apply(parsed, cfg))
                 .filter(col("status").equalTo(ExactDedupStage.KEPT))
                 .select("article_id", "source_id", "outlet", "published_at", "title", "text")
