@@ -45,29 +45,26 @@ public final class OutletResolver implements Serializable {
 
     public Outlet resolve(String rawOutlet, String url) {
         String raw = rawOutlet == null ? null : rawOutlet.strip();
+        boolean named = raw != null && !raw.isEmpty();
+        String lower = named ? raw.toLowerCase(Locale.ROOT) : null;
+        // The host to key by: the outlet given as a domain or URL, else (no outlet) the URL's host.
+        String host = named ? (raw.contains("://") ? host(raw) : (DOMAIN.matcher(lower).matches() ? lower : null))
+                : (url == null ? null : host(url));
+        OutletRegistry.Entry entry = host == null ? null : registry.lookup(foldHost(host));
         String key;
         String name;
-        OutletRegistry.Entry entry = null;
-        if (raw != null && !raw.isEmpty()) {
-            String lower = raw.toLowerCase(Locale.ROOT);
-            String host = raw.contains("://") ? host(raw) : (DOMAIN.matcher(lower).matches() ? lower : null);
-            if (host != null) {
-                entry = registry.lookup(foldHost(host));
-                key = entry != null ? entry.outlet() : domainKey(host);
-                name = entry != null && entry.name() != null ? entry.name() : key;
-            } else {
-                key = slug(raw);
-                name = raw;
-            }
-            String alias = aliases.get(lower);
-            if (alias != null) {
-                key = alias;
-            }
+        if (host != null) {
+            key = entry != null ? entry.outlet() : domainKey(host);
+            name = registryName(entry, key);
+        } else if (named) {
+            key = slug(raw);
+            name = raw;
         } else {
-            String host = url == null ? null : host(url);
-            entry = host == null ? null : registry.lookup(foldHost(host));
-            key = entry != null ? entry.outlet() : host == null ? UNKNOWN : domainKey(host);
-            name = entry != null && entry.name() != null ? entry.name() : key;
+            key = UNKNOWN;
+            name = key;
+        }
+        if (named && aliases.containsKey(lower)) {
+            key = aliases.get(lower);
         }
         String aliased = aliases.get(key);
         if (aliased != null) {
@@ -76,11 +73,15 @@ public final class OutletResolver implements Serializable {
         if (entry != null && !entry.outlet().equals(key)) {
             // An alias moved the article to another outlet: that outlet's registry facts apply.
             entry = registry.lookup(key);
-            name = entry != null && entry.name() != null ? entry.name() : key;
+            name = registryName(entry, key);
         }
         String display = displayNames.get(key);
         return new Outlet(key, display != null ? display : name, entry == null ? null : entry.country(),
                 entry == null ? null : entry.owner());
+    }
+
+    private static String registryName(OutletRegistry.Entry entry, String key) {
+        return entry != null && entry.name() != null ? entry.name() : key;
     }
 
     /**
