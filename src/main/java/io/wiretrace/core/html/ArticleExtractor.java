@@ -64,11 +64,12 @@ public final class ArticleExtractor {
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|$|[^\\d])");
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»*]\\s+|\\s*[｜：ㅣ]\\s*");
-    private static final String BLOCKS = "p, h2, h3, h4, li, blockquote, pre";
+    private static final List<String> BLOCK_TAG_LIST = List.of("p", "h2", "h3", "h4", "li", "blockquote", "pre");
     // Queries parsed once, and tag sets: selector matching was a third of the time on heavy pages.
-    private static final Evaluator BLOCKS_QUERY = QueryParser.parse(BLOCKS);
-    private static final Evaluator BLOCK_CANDIDATES = QueryParser.parse(BLOCKS + ", div, section, td");
-    private static final Set<String> BLOCK_TAGS = Set.of("p", "h2", "h3", "h4", "li", "blockquote", "pre");
+    private static final Set<String> BLOCK_TAGS = Set.copyOf(BLOCK_TAG_LIST);
+    private static final Evaluator BLOCKS_QUERY = QueryParser.parse(String.join(", ", BLOCK_TAG_LIST));
+    private static final Evaluator BLOCK_CANDIDATES = QueryParser.parse(String.join(", ", BLOCK_TAG_LIST)
+            + ", div, section, td");
     private static final int MIN_BLOCK_CHARS = 25;
 
     /** Extracts the article of {@code html}, fetched from {@code url} (may be null). */
