@@ -48,8 +48,10 @@ public final class ArticleExtractor {
                     JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .build();
 
+    // React's streaming server rendering sends content in <div hidden id="S:n"> and shows it by
+    // script: those are the page, not hidden chrome.
     private static final String CHROME_TAGS = "script, style, noscript, template, svg, iframe, button, input, "
-            + "select, textarea, nav, aside, footer, dialog, link, meta, [hidden], [aria-hidden=true], "
+            + "select, textarea, nav, aside, footer, dialog, link, meta, [hidden]:not([id^=S:]), [aria-hidden=true], "
             + "[role=navigation], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
     private static final Pattern NEGATIVE = Pattern.compile(
             "comment|related|share|sharing|social|newsletter|cookie|consent|gdpr|advert|\\bads?\\b|-ad-|\\bad-|"
@@ -79,7 +81,7 @@ public final class ArticleExtractor {
         // One pass over the metas: the extractor asks for some twenty of them.
         Map<String, String> metas = metas(doc);
         String siteName = firstNonBlank(meta(metas, "og:site_name"), ldText(ld, "publisher", "name"));
-        String title = title(doc, metas, ld, siteName);
+        String title = title(doc, metas, ld, siteName, url);
         Instant published = published(doc, metas, ld, url);
         String canonical = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"),
                 meta(metas, "og:url"), url);
@@ -182,60 +184,131 @@ public final class ArticleExtractor {
      * {@code og:title}, {@code twitter:title}, {@code <title>}, site name stripped) confirms it;
      * else the first declared title, site name stripped; else the h1.
      */
-    private static String title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName) {
+    private static String title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+                                String url) {
         String og = clean(meta(metas, "og:title"));
         String ldHeadline = clean(ldText(ld, "headline", null));
         Element h1el = doc.selectFirst("article h1, main h1, h1");
         String h1 = h1el == null ? null : clean(headline(h1el));
         String twitter = clean(meta(metas, "twitter:title"));
         String docTitle = clean(doc.title());
+        Site site = new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text()));
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
-            if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, siteName)))) {
+            if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, site)))) {
                 return h1;
             }
         }
         for (String c : new String[] {ldHeadline, og, twitter}) {
             if (c != null) {
-                return stripSite(c, siteName);
+                return stripSite(c, site);
             }
         }
         if (h1 != null) {
             return h1;
         }
-        return docTitle == null ? null : stripSite(docTitle, siteName);
+        return docTitle == null ? null : stripSite(docTitle, site);
     }
 
     private static final Pattern KICKER = Pattern.compile(
             "kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|super-title|spitzmarke|label|flag",
             Pattern.CASE_INSENSITIVE);
 
-    /** The h1's text without a kicker ("Olympic Games:") set in its own element inside it. */
+    /**
+     * The h1's text without a kicker ("Olympic Games:") set in its own element before the
+     * headline. Only a leading element counts: a trailing one is the headline's own end (a quote).
+     */
     private static String headline(Element h1) {
         Element copy = h1.clone();
+        boolean removed = false;
         for (Element e : copy.select("*")) {
-            if (e != copy && KICKER.matcher(e.className() + " " + e.id()).find()) {
+            if (e != copy && KICKER.matcher(e.className() + " " + e.id()).find() && leads(copy, e)) {
                 e.remove();
+                removed = true;
             }
         }
-        String text = copy.text().replaceFirst("^\\s*[:|\\-–—]\\s*", "");
+        // The separator that followed a removed kicker; a headline's own leading dash (a quote,
+        // in Scandinavian style) stays.
+        String text = removed ? copy.text().replaceFirst("^\\s*[:|\\-–—]\\s*", "") : copy.text();
         return text.isBlank() ? h1.text() : text;
     }
 
-    /** "Headline | Site" → "Headline" when the last (or first) part is the site's name or much shorter. */
+    /** Whether no text of {@code root} comes before {@code e}. */
+    private static boolean leads(Element root, Element e) {
+        StringBuilder before = new StringBuilder();
+        for (org.jsoup.nodes.Node n = e; n != null && n != root; n = n.parentNode()) {
+            for (org.jsoup.nodes.Node sib = n.previousSibling(); sib != null; sib = sib.previousSibling()) {
+                before.append(sib instanceof Element el ? el.text() : sib instanceof org.jsoup.nodes.TextNode t
+                        ? t.text() : "");
+            }
+        }
+        return before.toString().isBlank();
+    }
+
+    /**
+     * What identifies the site in a title: its declared name, its host's labels ("tageszeitung"
+     * for www.tageszeitung.it) and the text of the page's h1s (normalised), which a site suffix
+     * never repeats.
+     */
+    record Site(String name, List<String> hostLabels, String visible) {
+        static final Site NONE = new Site(null, List.of(), "");
+
+        boolean names(String part) {
+            if (name != null && sameText(part, name)) {
+                return true;
+            }
+            String letters = norm(part).replace(" ", "");
+            for (String label : hostLabels) {
+                if (letters.contains(label)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The host's labels of four letters or more, without the top-level domain and "www". */
+    private static List<String> hostLabels(String url) {
+        if (url == null) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)").matcher(url);
+        if (!m.find()) {
+            return List.of();
+        }
+        String[] labels = m.group(1).toLowerCase(Locale.ROOT).split("\\.");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.length - 1; i++) {
+            String l = labels[i].replaceAll("[^\\p{L}\\p{N}]", "");
+            if (l.length() >= 4 && !l.equals("www")) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
     static String stripSite(String title, String siteName) {
+        return stripSite(title, new Site(siteName, List.of(), ""));
+    }
+
+    /**
+     * "Headline | Site" → "Headline" when the last (or first) part names the site, or is much
+     * shorter than the rest and not part of the visible headline.
+     */
+    static String stripSite(String title, Site site) {
         String[] parts = TITLE_SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
         }
         String last = parts[parts.length - 1];
         String first = parts[0];
-        if (siteName != null && sameText(last, siteName)) {
+        if (site.names(last)) {
             return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
         }
-        if (siteName != null && sameText(first, siteName)) {
+        if (site.names(first)) {
             return title.substring(first.length()).replaceAll("^\\s*[|\\-–—:·•»]\\s+", "").strip();
         }
-        if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20) {
+        if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
+                && !site.visible().contains(norm(last))) {
             return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
         }
         return title;

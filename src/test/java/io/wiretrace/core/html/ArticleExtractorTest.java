@@ -79,6 +79,40 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aHeadlinesOwnDashAndClosingQuoteStayOnlyALeadingKickerGoes() {
+        // A Scandinavian quote headline starts with a dash; a flagged element at the end is the headline's own.
+        String quote = "<html><head><meta property=\"og:title\" content=\"- The fear will grow\"></head><body><article>"
+                + "<h1>- The fear will grow</h1><p>" + P1 + "</p></article></body></html>";
+        assertEquals("- The fear will grow", new ArticleExtractor().extract(quote, null).title());
+        String trailing = "<html><head><meta property=\"og:title\" content=\"Surprise at the ferry terminal: – Absurd\">"
+                + "</head><body><article><h1>Surprise at the ferry terminal: <span class=\"label\">– Absurd</span></h1>"
+                + "<p>" + P1 + "</p></article></body></html>";
+        assertEquals("Surprise at the ferry terminal: – Absurd", new ArticleExtractor().extract(trailing, null).title());
+    }
+
+    @Test
+    void aSiteSuffixIsKnownByTheHostNameAndAHeadlinesOwnTailIsKept() {
+        String named = "<html><head><meta property=\"og:title\" content=\"„Tireless work“ - The New Eastport Gazette Online\">"
+                + "</head><body><article><h1>„Tireless work“</h1><p>" + P1 + "</p></article></body></html>";
+        assertEquals("„Tireless work“", new ArticleExtractor().extract(named, "https://www.eastportgazette.example/a/1").title(),
+                "the suffix names the host, so the h1 is confirmed");
+        // The short tail after the dash is part of the visible headline, not a site name.
+        String tail = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
+                + "\"Flood inquiry: Two resign - and many open questions\"}</script></head><body><article>"
+                + "<h1><span class=\"topline\">Flood inquiry</span> Two resign - and many open questions</h1>"
+                + "<p>" + P1 + "</p></article></body></html>";
+        assertEquals("Flood inquiry: Two resign - and many open questions",
+                new ArticleExtractor().extract(tail, "https://eastport.example/a/2").title());
+    }
+
+    @Test
+    void contentStreamedByReactInAHiddenBoundaryIsThePage() {
+        String html = "<html><head><title>Ferry trials</title></head><body><div hidden id=\"S:1a\"><article><h1>Ferry trials</h1>"
+                + "<p>" + P1 + "</p><p>" + P2 + "</p></article></div><div hidden><p>" + P3 + "</p></div></body></html>";
+        assertEquals(String.join("\n\n", P1, P2), new ArticleExtractor().extract(html, null).text());
+    }
+
+    @Test
     void pagesWithoutAnArticleGiveEmptyTextNotAnError() {
         ArticleExtractor.Extracted a = new ArticleExtractor().extract(
                 "<html><body><nav><a href=/>Home</a></nav><p>Short.</p></body></html>", null);
