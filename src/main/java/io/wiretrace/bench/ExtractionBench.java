@@ -8,6 +8,7 @@ import io.wiretrace.core.ingest.RecordMapper;
 import io.wiretrace.core.ingest.Timestamps;
 import io.wiretrace.core.ingest.WarcArticles;
 import io.wiretrace.core.ingest.WarcPages;
+import io.wiretrace.core.outlet.OutletRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -62,9 +63,15 @@ public final class ExtractionBench {
     public static void run(String[] args) throws Exception {
         Path data = Path.of("../shared/data/fundus_testdata");
         int worst = 15;
+        OutletRegistry registry = OutletRegistry.EMPTY;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--data" -> data = Path.of(args[++i]);
+                case "--registry" -> {
+                    try (InputStream in = Files.newInputStream(Path.of(args[++i]))) {
+                        registry = OutletRegistry.read(in, args[i]).withTitleSources();
+                    }
+                }
                 case "--worst" -> worst = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Invalid option: " + args[i]);
             }
@@ -72,7 +79,7 @@ public final class ExtractionBench {
         List<Case> cases = load(data);
         byte[] archive = archive(cases);
         long t0 = System.nanoTime();
-        List<Result> results = score(cases, ingest(archive));
+        List<Result> results = score(cases, ingest(archive, registry));
         double seconds = (System.nanoTime() - t0) / 1e9;
         results.sort((a, b) -> Double.compare(a.body().f1(), b.body().f1()));
         System.out.println("worst pages by body F1:");
@@ -124,8 +131,13 @@ public final class ExtractionBench {
 
     /** Each page's extraction, read from {@link #archive} through the ingestion path. */
     public static List<Got> ingest(byte[] archive) throws IOException {
+        return ingest(archive, OutletRegistry.EMPTY);
+    }
+
+    /** As {@link #ingest(byte[])}, titles from the sources {@code registry} names per outlet. */
+    public static List<Got> ingest(byte[] archive, OutletRegistry registry) throws IOException {
         RecordMapper mapper = new RecordMapper(new RecordMapper.Settings(Map.of(), 10_000_000, 200, "UTC", null));
-        WarcArticles articles = new WarcArticles(mapper);
+        WarcArticles articles = new WarcArticles(mapper, registry);
         List<Got> out = new ArrayList<>();
         try (WarcPages pages = new WarcPages(new ByteArrayInputStream(archive), 64 << 20)) {
             for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {

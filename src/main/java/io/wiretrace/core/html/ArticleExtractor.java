@@ -76,12 +76,20 @@ public final class ArticleExtractor {
 
     /** Extracts the article of {@code html}, fetched from {@code url} (may be null). */
     public Extracted extract(String html, String url) {
+        return extract(html, url, null);
+    }
+
+    /**
+     * As {@link #extract(String, String)}, with the title taken from {@code titleSource} when the
+     * page declares it (null: the generic rule).
+     */
+    public Extracted extract(String html, String url, TitleSource titleSource) {
         Document doc = Jsoup.parse(html, url == null ? "" : url);
         List<JsonNode> ld = jsonLd(doc);
         // One pass over the metas: the extractor asks for some twenty of them.
         Map<String, String> metas = metas(doc);
         String siteName = firstNonBlank(meta(metas, "og:site_name"), ldText(ld, "publisher", "name"));
-        String title = title(doc, metas, ld, siteName, url);
+        String title = title(doc, metas, ld, siteName, url, titleSource);
         Instant published = published(doc, metas, ld, url);
         String canonical = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"),
                 meta(metas, "og:url"), url);
@@ -180,12 +188,13 @@ public final class ArticleExtractor {
     }
 
     /**
-     * The headline: the visible {@code h1} when a declared title (JSON-LD {@code headline},
+     * The headline: the outlet's own source when the registry names one and the page has it;
+     * else the visible {@code h1} when a declared title (JSON-LD {@code headline},
      * {@code og:title}, {@code twitter:title}, {@code <title>}, site name stripped) confirms it;
      * else the first declared title, site name stripped; else the h1.
      */
     private static String title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
-                                String url) {
+                                String url, TitleSource source) {
         String og = clean(meta(metas, "og:title"));
         String ldHeadline = clean(ldText(ld, "headline", null));
         Element h1el = doc.selectFirst("article h1, main h1, h1");
@@ -193,6 +202,18 @@ public final class ArticleExtractor {
         String twitter = clean(meta(metas, "twitter:title"));
         String docTitle = clean(doc.title());
         Site site = new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text()));
+        if (source != null) {
+            String chosen = switch (source) {
+                case H1 -> h1;
+                case OG_TITLE -> og;
+                case TWITTER_TITLE -> twitter;
+                case HEADLINE -> ldHeadline;
+                case TITLE -> docTitle == null ? null : stripSite(docTitle, site);
+            };
+            if (chosen != null) {
+                return chosen;
+            }
+        }
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
             if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, site)))) {
                 return h1;

@@ -2,6 +2,7 @@ package io.wiretrace.core.ingest;
 
 import io.wiretrace.core.html.ArticleExtractor;
 import io.wiretrace.core.html.HtmlDecoder;
+import io.wiretrace.core.outlet.OutletRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,15 +16,23 @@ import java.util.TreeMap;
  * <p>The article's URL is the captured URL, not the page's canonical link, and the outlet comes
  * from it: a syndicated copy often declares the original as canonical, and attributing the copy
  * to the original outlet would hide exactly the syndication this tool looks for. The canonical
- * link is kept in {@code extra.canonical_url} when it differs.
+ * link is kept in {@code extra.canonical_url} when it differs. The title comes from the source
+ * the outlet registry names for the captured host ({@code title_source}), else the generic rule.
  */
 public final class WarcArticles {
 
     private final RecordMapper mapper;
+    private final OutletRegistry titleSources;
     private final ArticleExtractor extractor = new ArticleExtractor();
 
     public WarcArticles(RecordMapper mapper) {
+        this(mapper, OutletRegistry.EMPTY);
+    }
+
+    /** @param titleSources the outlet registry, asked for each captured host's {@code title_source} */
+    public WarcArticles(RecordMapper mapper, OutletRegistry titleSources) {
         this.mapper = mapper;
+        this.titleSources = titleSources;
     }
 
     /** Where a record is, as the {@code location} column shows it. */
@@ -48,7 +57,8 @@ public final class WarcArticles {
         }
         ArticleExtractor.Extracted a;
         try {
-            a = extractor.extract(HtmlDecoder.decode(p.body(), p.contentType()).text(), p.url());
+            a = extractor.extract(HtmlDecoder.decode(p.body(), p.contentType()).text(), p.url(),
+                    titleSources.titleSource(p.url()));
         } catch (RuntimeException | StackOverflowError e) {
             // A pathological page (nesting deep enough to exhaust the stack) costs one record, not the task.
             return mapper.reject(file, location, p.offset(), RejectReason.NO_MAIN_TEXT,

@@ -1,5 +1,6 @@
 package io.wiretrace.core.outlet;
 
+import io.wiretrace.core.html.TitleSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Known outlets by domain: a CSV of {@code domain,outlet,name,country,owner} (lines starting with
- * {@code #} are comments). A host is looked up as is and then by each parent domain, so
+ * Known outlets by domain: a CSV of {@code domain,outlet,name,country,owner} and optionally
+ * {@code title_source} (a {@link TitleSource} code: where the outlet declares its headline of
+ * record); lines starting with {@code #} are comments. A host is looked up as is and then by each parent domain, so
  * {@code politics.example.co.uk} finds an entry for {@code example.co.uk}. Plain Java, no Spark.
  */
 public final class OutletRegistry implements Serializable {
@@ -23,9 +25,12 @@ public final class OutletRegistry implements Serializable {
     public static final String BUILTIN_RESOURCE = "/io/wiretrace/outlets.csv";
     public static final OutletRegistry EMPTY = new OutletRegistry(Map.of());
     private static final List<String> COLUMNS = List.of("domain", "outlet", "name", "country", "owner");
+    private static final List<String> WITH_TITLE_SOURCE = List.of("domain", "outlet", "name", "country", "owner",
+            "title_source");
 
-    /** One registry row; blank country/owner are null. */
-    public record Entry(String outlet, String name, String country, String owner) implements Serializable {}
+    /** One registry row; blank country/owner/title source are null. */
+    public record Entry(String outlet, String name, String country, String owner, TitleSource titleSource)
+            implements Serializable {}
 
     private final Map<String, Entry> byDomain;
 
@@ -53,6 +58,27 @@ public final class OutletRegistry implements Serializable {
             }
             h = h.substring(dot + 1);
         }
+    }
+
+    /** Where the outlet of the page at {@code url} declares its headline of record, or null for the generic rule. */
+    public TitleSource titleSource(String url) {
+        String host = url == null || byDomain.isEmpty() ? null : OutletResolver.host(url);
+        Entry e = host == null ? null : lookup(OutletResolver.foldHost(host));
+        return e == null ? null : e.titleSource();
+    }
+
+    /**
+     * The entries that name a title source: what extraction needs, small enough to travel with
+     * every reading task.
+     */
+    public OutletRegistry withTitleSources() {
+        Map<String, Entry> out = new HashMap<>();
+        byDomain.forEach((domain, e) -> {
+            if (e.titleSource() != null) {
+                out.put(domain, e);
+            }
+        });
+        return out.isEmpty() ? EMPTY : new OutletRegistry(Map.copyOf(out));
     }
 
     public static OutletRegistry builtin() {
@@ -86,15 +112,22 @@ public final class OutletRegistry implements Serializable {
             List<String> f = fields(line);
             if (header == null) {
                 header = f.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
-                if (!header.equals(COLUMNS)) {
+                if (!header.equals(COLUMNS) && !header.equals(WITH_TITLE_SOURCE)) {
                     throw new IllegalArgumentException("Invalid outlet registry " + source + ": header must be "
-                            + String.join(",", COLUMNS) + ", not " + line);
+                            + String.join(",", COLUMNS) + "[,title_source], not " + line);
                 }
                 continue;
             }
-            if (f.size() != COLUMNS.size()) {
+            if (f.size() != header.size()) {
                 throw new IllegalArgumentException("Invalid outlet registry " + source + ": line " + lineNo + " has "
-                        + f.size() + " fields, expected " + COLUMNS.size());
+                        + f.size() + " fields, expected " + header.size());
+            }
+            TitleSource titleSource;
+            try {
+                titleSource = f.size() > COLUMNS.size() ? TitleSource.parse(f.get(5)) : null;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid outlet registry " + source + ": line " + lineNo + ": "
+                        + e.getMessage(), e);
             }
             String domain = OutletResolver.foldHost(f.get(0).strip().toLowerCase(Locale.ROOT));
             String outlet = f.get(1).strip().toLowerCase(Locale.ROOT);
@@ -102,7 +135,8 @@ public final class OutletRegistry implements Serializable {
                 throw new IllegalArgumentException("Invalid outlet registry " + source + ": line " + lineNo
                         + " has an empty domain or outlet");
             }
-            map.put(domain, new Entry(outlet, blankToNull(f.get(2)), blankToNull(f.get(3)), blankToNull(f.get(4))));
+            map.put(domain, new Entry(outlet, blankToNull(f.get(2)), blankToNull(f.get(3)), blankToNull(f.get(4)),
+                    titleSource));
         }
         return new OutletRegistry(Map.copyOf(map));
     }

@@ -4,6 +4,7 @@ import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.ingest.InputRecord;
 import io.wiretrace.core.ingest.RecordMapper;
 import io.wiretrace.core.ingest.RejectReason;
+import io.wiretrace.core.outlet.OutletRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import io.wiretrace.pipeline.Iterators;
+import io.wiretrace.pipeline.OutletRegistries;
 
 /**
  * Ingest: input plan → one row per input record ({@link InputRows#SCHEMA}), articles and rejects
@@ -58,7 +60,11 @@ public final class IngestStage {
         }
         Dataset<Row> rows = spark.createDataFrame(List.of(), InputRows.SCHEMA);
         if (!textSplits.isEmpty()) {
-            SplitReader reader = new SplitReader(readerSettings(config), conf);
+            // Web-archive pages take their title from the source the registry names for the outlet;
+            // only those few entries travel with the tasks.
+            OutletRegistry titleSources = textSplits.stream().anyMatch(s -> s.file().format().equals("warc"))
+                    ? OutletRegistries.load(spark, config.outlets().registry()).withTitleSources() : OutletRegistry.EMPTY;
+            SplitReader reader = new SplitReader(readerSettings(config), conf, titleSources);
             // One partition per split: the split list is metadata, small even for huge corpora.
             JavaRDD<Row> text = jsc.parallelize(textSplits, textSplits.size())
                     .flatMap(split -> {

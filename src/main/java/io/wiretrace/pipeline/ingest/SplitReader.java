@@ -12,6 +12,7 @@ import io.wiretrace.core.ingest.RelativeTime;
 import io.wiretrace.core.ingest.Utf8;
 import io.wiretrace.core.ingest.WarcArticles;
 import io.wiretrace.core.ingest.WarcPages;
+import io.wiretrace.core.outlet.OutletRegistry;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +49,17 @@ public final class SplitReader implements Serializable {
 
     private final Settings settings;
     private final HadoopConf conf;
+    private final OutletRegistry titleSources;
 
     public SplitReader(Settings settings, HadoopConf conf) {
+        this(settings, conf, OutletRegistry.EMPTY);
+    }
+
+    /** @param titleSources registry entries naming a {@code title_source}, for web-archive pages */
+    public SplitReader(Settings settings, HadoopConf conf, OutletRegistry titleSources) {
         this.settings = settings;
         this.conf = conf;
+        this.titleSources = titleSources;
     }
 
     public Iterator<InputRecord> read(InputPlan.Split split) {
@@ -254,7 +262,7 @@ public final class SplitReader implements Serializable {
 
         WarcIterator(InputPlan.Split split, RecordMapper mapper) {
             super(mapper, split);
-            this.articles = new WarcArticles(mapper);
+            this.articles = new WarcArticles(mapper, titleSources);
         }
 
         @Override

@@ -1,15 +1,11 @@
 package io.wiretrace.pipeline.normalize;
 
-import io.wiretrace.config.ConfigException;
 import io.wiretrace.config.WiretraceConfig;
-import io.wiretrace.core.outlet.OutletRegistry;
 import io.wiretrace.core.outlet.OutletResolver;
 import io.wiretrace.core.text.ContentIds;
 import io.wiretrace.core.text.TextNormalizer;
-import java.io.IOException;
-import java.io.InputStream;
+import io.wiretrace.pipeline.OutletRegistries;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -54,7 +50,7 @@ public final class NormalizeStage {
     public static Dataset<Row> apply(Dataset<Row> accepted, WiretraceConfig config) {
         SparkSession spark = accepted.sparkSession();
         OutletResolver resolver = new OutletResolver(new TreeMap<>(config.outlets().aliases()),
-                new TreeMap<>(config.outlets().displayNames()), registry(spark, config.outlets().registry()));
+                new TreeMap<>(config.outlets().displayNames()), OutletRegistries.load(spark, config.outlets().registry()));
         // Broadcast: the registry (thousands of domains) goes to each executor once, not with every task.
         Broadcast<OutletResolver> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resolver);
         Dataset<Row> in = accepted.select("source_file", "location", "ordinal", "source_id", "url", "title", "text",
@@ -75,23 +71,5 @@ public final class NormalizeStage {
             v[17] = outlet.owner();
             return RowFactory.create(v);
         }, Encoders.row(SCHEMA));
-    }
-
-    /** The configured outlet registry, read on the driver: builtin, none, or a CSV on any Hadoop file system. */
-    static OutletRegistry registry(SparkSession spark, String setting) {
-        if (setting.equals("none")) {
-            return OutletRegistry.EMPTY;
-        }
-        if (setting.equals("builtin")) {
-            return OutletRegistry.builtin();
-        }
-        Path path = new Path(setting);
-        try (InputStream in = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(path)) {
-            return OutletRegistry.read(in, setting);
-        } catch (IOException e) {
-            throw new ConfigException("Cannot read outlets.registry '" + setting + "': " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage(), e);
-        }
     }
 }

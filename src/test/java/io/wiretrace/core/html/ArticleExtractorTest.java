@@ -106,6 +106,20 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aNamedTitleSourceWinsWhenThePageHasIt() {
+        String html = "<html><head><meta property=\"og:title\" content=\"Ferry trials: what commuters need to know\">"
+                + "<title>Electric ferry to start trials next month - Eastport Gazette</title></head><body><article>"
+                + "<h1>Electric ferry to start trials next month</h1><p>" + P1 + "</p></article></body></html>";
+        ArticleExtractor x = new ArticleExtractor();
+        assertEquals("Electric ferry to start trials next month", x.extract(html, null).title(), "generic: the confirmed h1");
+        assertEquals("Ferry trials: what commuters need to know", x.extract(html, null, TitleSource.OG_TITLE).title());
+        assertEquals("Electric ferry to start trials next month", x.extract(html, null, TitleSource.TITLE).title(),
+                "<title>, site name stripped");
+        assertEquals("Electric ferry to start trials next month", x.extract(html, null, TitleSource.HEADLINE).title(),
+                "the page declares no JSON-LD headline: the generic rule");
+    }
+
+    @Test
     void contentStreamedByReactInAHiddenBoundaryIsThePage() {
         String html = "<html><head><title>Ferry trials</title></head><body><div hidden id=\"S:1a\"><article><h1>Ferry trials</h1>"
                 + "<p>" + P1 + "</p><p>" + P2 + "</p></article></div><div hidden><p>" + P3 + "</p></div></body></html>";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wiretrace.core.outlet.OutletRegistry;
 import io.wiretrace.testing.WarcFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,8 +20,12 @@ class WarcArticlesTest {
     private static final RecordMapper MAPPER = new RecordMapper(new RecordMapper.Settings(Map.of(), 100_000, 200, "UTC", null));
 
     static List<InputRecord> records(byte[] archive) throws IOException {
+        return records(archive, OutletRegistry.EMPTY);
+    }
+
+    static List<InputRecord> records(byte[] archive, OutletRegistry registry) throws IOException {
         List<InputRecord> out = new ArrayList<>();
-        WarcArticles articles = new WarcArticles(MAPPER);
+        WarcArticles articles = new WarcArticles(MAPPER, registry);
         try (WarcPages pages = new WarcPages(new ByteArrayInputStream(archive), 1 << 20)) {
             for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
                 out.add(articles.toRecord("news.warc.gz", p));
@@ -72,5 +77,29 @@ class WarcArticlesTest {
         assertEquals(WarcFixtures.newsPages().get(0)[0], wet.url());
         assertTrue(wet.text().startsWith(WarcFixtures.story(1, 4).substring(0, 100)), wet.text());
         assertNull(wet.title());
+    }
+
+    @Test
+    void anOutletsTitleSourceFromTheRegistryPicksItsHeadline() throws Exception {
+        // The visible headline and the social one differ, as on many real pages.
+        String page = "<html><head><meta property=\"og:title\" content=\"Ferry trial: what commuters need to know\">"
+                + "<title>Ferry trial begins on the harbour route | Eastport Gazette</title></head><body><article>"
+                + "<h1>Ferry trial begins on the harbour route</h1><p>" + WarcFixtures.story(1, 3).replace("\n\n", "</p><p>")
+                + "</p></article></body></html>";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(
+                java.nio.channels.Channels.newChannel(bytes), org.netpreserve.jwarc.WarcCompression.GZIP)) {
+            w.write(WarcFixtures.html("https://www.eastport.example/2026/04/15/ferry", page));
+            w.write(WarcFixtures.html("https://westhaven.example/ferry", page));
+        }
+        String csv = "domain,outlet,name,country,owner,title_source\n"
+                + "eastport.example,eastport.example,Eastport Gazette,GB,,og:title\n"
+                + "westhaven.example,westhaven.example,Westhaven Herald,GB,,\n";
+        OutletRegistry registry = OutletRegistry.read(new ByteArrayInputStream(csv.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "test");
+        List<InputRecord> withSources = records(bytes.toByteArray(), registry.withTitleSources());
+        assertEquals("Ferry trial: what commuters need to know", withSources.get(0).title(), "the outlet's og:title");
+        assertEquals("Ferry trial begins on the harbour route", withSources.get(1).title(), "no source: the generic rule");
+        assertEquals("Ferry trial begins on the harbour route", records(bytes.toByteArray()).get(0).title());
     }
 }

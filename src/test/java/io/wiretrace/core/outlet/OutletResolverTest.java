@@ -70,6 +70,28 @@ class OutletResolverTest {
     }
 
     @Test
+    void aRegistryMayNameEachOutletsTitleSource() throws Exception {
+        String csv = "domain,outlet,name,country,owner,title_source\n"
+                + "eastport.example,eastport.example,Eastport Gazette,GB,,og:title\n"
+                + "kestrel.example,kestrel.example,Kestrel Bote,DE,,HEADLINE\n"
+                + "westhaven.example,westhaven.example,Westhaven Herald,GB,,\n";
+        OutletRegistry registry = OutletRegistry.read(new java.io.ByteArrayInputStream(csv.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), "test");
+        assertEquals(io.wiretrace.core.html.TitleSource.OG_TITLE, registry.titleSource("https://www.sport.eastport.example/a"));
+        assertEquals(io.wiretrace.core.html.TitleSource.HEADLINE, registry.titleSource("https://kestrel.example/b"));
+        assertEquals(null, registry.titleSource("https://westhaven.example/c"));
+        assertEquals(null, registry.titleSource(null));
+        assertEquals(2, registry.withTitleSources().size(), "only the entries extraction needs");
+        assertEquals("Eastport Gazette", new OutletResolver(Map.of(), Map.of(), registry)
+                .resolve(null, "https://eastport.example/a").name(), "the extra column leaves the outlet facts alone");
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> OutletRegistry.read(new java.io.ByteArrayInputStream((csv + "x.example,x.example,X,,,subtitle\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "test"));
+        assertEquals("Invalid outlet registry test: line 5: Invalid title_source 'subtitle': must be one of h1, og:title, "
+                + "twitter:title, headline, title or blank", bad.getMessage());
+    }
+
+    @Test
     void theBuiltinRegistryLoadsAndKnowsOwners() {
         OutletRegistry builtin = OutletRegistry.builtin();
         assertTrue(builtin.size() > 5000, "entries: " + builtin.size());

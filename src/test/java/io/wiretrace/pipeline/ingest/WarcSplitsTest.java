@@ -62,4 +62,31 @@ class WarcSplitsTest {
         assertEquals(a, read(stale));
         assertTrue(Files.exists(indexed));
     }
+
+    @Test
+    void theIngestStageTakesTitleSourcesFromTheConfiguredRegistry() throws Exception {
+        String page = "<html><head><meta property=\"og:title\" content=\"Ferry trial: what commuters need to know\">"
+                + "<title>Ferry trial begins on the harbour route | Eastport Gazette</title></head><body><article><h1>Ferry trial begins on the harbour route</h1><p>"
+                + WarcFixtures.story(1, 3).replace("\n\n", "</p><p>") + "</p></article></body></html>";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(
+                java.nio.channels.Channels.newChannel(bytes), org.netpreserve.jwarc.WarcCompression.GZIP)) {
+            w.write(WarcFixtures.html("https://www.eastport.example/ferry", page));
+        }
+        Path archive = tmp.resolve("in/news.warc.gz");
+        Fixtures.write(archive, bytes.toByteArray());
+        Path registry = tmp.resolve("outlets.csv");
+        Files.writeString(registry, "domain,outlet,name,country,owner,title_source\n"
+                + "eastport.example,eastport.example,Eastport Gazette,GB,,og:title\n");
+        org.apache.spark.sql.SparkSession spark = io.wiretrace.testing.SparkTestSession.get();
+        InputPlan plan = InputPlanner.plan(List.of(archive.toString()), "auto", 1 << 20,
+                spark.sparkContext().hadoopConfiguration());
+        for (String setting : List.of(registry.toString(), "builtin")) {
+            List<org.apache.spark.sql.Row> rows = IngestStage.read(spark, plan,
+                    ConfigLoader.load(null, List.of("outlets.registry=" + setting))).select("title").collectAsList();
+            assertEquals(1, rows.size());
+            assertEquals(setting.equals("builtin") ? "Ferry trial begins on the harbour route"
+                    : "Ferry trial: what commuters need to know", rows.get(0).getString(0), setting);
+        }
+    }
 }
