@@ -216,7 +216,10 @@ public final class ArticleExtractor {
         }
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
             if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, site)))) {
-                return h1;
+                // The h1's text is joined from its elements and can lose a space the layout shows
+                // ("पकड़ा:<span>दो"); a declared title with the same characters was typed whole.
+                String stripped = stripSite(declared, site);
+                return stripped.replaceAll("\\s+", "").equals(h1.replaceAll("\\s+", "")) ? stripped : h1;
             }
         }
         for (String c : new String[] {ldHeadline, og, twitter}) {

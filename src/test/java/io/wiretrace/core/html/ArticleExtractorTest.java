@@ -120,6 +120,14 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aConfirmedH1JoinedWithoutItsSpaceTakesTheDeclaredSpelling() {
+        String html = "<html><head><meta property=\"og:title\" content=\"Police catch two suspects: jewellery recovered\">"
+                + "</head><body><article><h1>Police catch two suspects:<span>jewellery recovered</span></h1><p>" + P1
+                + "</p></article></body></html>";
+        assertEquals("Police catch two suspects: jewellery recovered", new ArticleExtractor().extract(html, null).title());
+    }
+
+    @Test
     void contentStreamedByReactInAHiddenBoundaryIsThePage() {
         String html = "<html><head><title>Ferry trials</title></head><body><div hidden id=\"S:1a\"><article><h1>Ferry trials</h1>"
                 + "<p>" + P1 + "</p><p>" + P2 + "</p></article></div><div hidden><p>" + P3 + "</p></div></body></html>";
