@@ -88,7 +88,7 @@ public final class ArticleExtractor {
         List<JsonNode> ld = jsonLd(doc);
         // One pass over the metas: the extractor asks for some twenty of them.
         Map<String, String> metas = metas(doc);
-        String siteName = firstNonBlank(meta(metas, "og:site_name"), ldText(ld, "publisher", "name"));
+        String siteName = siteName(metas, ld);
         String title = title(doc, metas, ld, siteName, url, titleSource);
         Instant published = published(doc, metas, ld, url);
         String canonical = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"),
@@ -195,25 +195,16 @@ public final class ArticleExtractor {
      */
     private static String title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
-        String og = clean(meta(metas, "og:title"));
-        String ldHeadline = clean(ldText(ld, "headline", null));
-        Element h1el = doc.selectFirst("article h1, main h1, h1");
-        String h1 = h1el == null ? null : clean(headline(h1el));
-        String twitter = clean(meta(metas, "twitter:title"));
-        String docTitle = clean(doc.title());
-        Site site = new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text()));
-        if (source != null) {
-            String chosen = switch (source) {
-                case H1 -> h1;
-                case OG_TITLE -> og;
-                case TWITTER_TITLE -> twitter;
-                case HEADLINE -> ldHeadline;
-                case TITLE -> docTitle == null ? null : stripSite(docTitle, site);
-            };
-            if (chosen != null) {
-                return chosen;
-            }
+        Candidates all = candidates(doc, metas, ld, siteName, url);
+        if (source != null && all.of(source) != null) {
+            return all.of(source);
         }
+        String h1 = all.h1();
+        String ldHeadline = all.headline();
+        String og = all.og();
+        String twitter = all.twitter();
+        String docTitle = all.docTitle();
+        Site site = all.site();
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
             if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, site)))) {
                 // The h1's text is joined from its elements and can lose a space the layout shows
@@ -231,6 +222,49 @@ public final class ArticleExtractor {
             return h1;
         }
         return docTitle == null ? null : stripSite(docTitle, site);
+    }
+
+    /** A page's title candidates: each source's text, null when the page lacks it. */
+    private record Candidates(String h1, String og, String twitter, String headline, String docTitle, Site site) {
+        String of(TitleSource source) {
+            return switch (source) {
+                case H1 -> h1;
+                case OG_TITLE -> og;
+                case TWITTER_TITLE -> twitter;
+                case HEADLINE -> headline;
+                case TITLE -> docTitle == null ? null : stripSite(docTitle, site);
+            };
+        }
+    }
+
+    private static Candidates candidates(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+                                         String url) {
+        Element h1el = doc.selectFirst("article h1, main h1, h1");
+        return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
+                clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(doc.title()),
+                new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text())));
+    }
+
+    /**
+     * The title each {@link TitleSource} gives for a page (sources the page lacks left out): what
+     * an outlet's {@code title_source} would pick, for choosing one.
+     */
+    public Map<TitleSource, String> titleCandidates(String html, String url) {
+        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        List<JsonNode> ld = jsonLd(doc);
+        Map<String, String> metas = metas(doc);
+        Candidates c = candidates(doc, metas, ld, siteName(metas, ld), url);
+        Map<TitleSource, String> out = new java.util.EnumMap<>(TitleSource.class);
+        for (TitleSource s : TitleSource.values()) {
+            if (c.of(s) != null) {
+                out.put(s, c.of(s));
+            }
+        }
+        return out;
+    }
+
+    private static String siteName(Map<String, String> metas, List<JsonNode> ld) {
+        return firstNonBlank(meta(metas, "og:site_name"), ldText(ld, "publisher", "name"));
     }
 
     private static final Pattern KICKER = Pattern.compile(
