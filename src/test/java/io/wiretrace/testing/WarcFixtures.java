@@ -118,6 +118,27 @@ public final class WarcFixtures {
         return out.toByteArray();
     }
 
+    /** A gzip-per-record WARC of {@code records}. */
+    public static byte[] archive(WarcRecord... records) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WarcWriter w = new WarcWriter(Channels.newChannel(out), WarcCompression.GZIP)) {
+            for (WarcRecord r : records) {
+                w.write(r);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * An article page whose visible headline ({@code h1}, confirmed by its {@code <title>}) and
+     * social headline ({@code og:title}) differ, as on many real pages.
+     */
+    public static String twoHeadlinePage(String visible, String social) {
+        return "<html><head><meta property=\"og:title\" content=\"" + social + "\"><title>" + visible
+                + " | Eastport Gazette</title></head><body><article><h1>" + visible + "</h1><p>"
+                + story(1, 3).replace("\n\n", "</p><p>") + "</p></article></body></html>";
+    }
+
     public static WarcRecord html(String url, String html) throws IOException {
         return response(url, 200, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
     }

@@ -81,25 +81,18 @@ class WarcArticlesTest {
 
     @Test
     void anOutletsTitleSourceFromTheRegistryPicksItsHeadline() throws Exception {
-        // The visible headline and the social one differ, as on many real pages.
-        String page = "<html><head><meta property=\"og:title\" content=\"Ferry trial: what commuters need to know\">"
-                + "<title>Ferry trial begins on the harbour route | Eastport Gazette</title></head><body><article>"
-                + "<h1>Ferry trial begins on the harbour route</h1><p>" + WarcFixtures.story(1, 3).replace("\n\n", "</p><p>")
-                + "</p></article></body></html>";
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(
-                java.nio.channels.Channels.newChannel(bytes), org.netpreserve.jwarc.WarcCompression.GZIP)) {
-            w.write(WarcFixtures.html("https://www.eastport.example/2026/04/15/ferry", page));
-            w.write(WarcFixtures.html("https://westhaven.example/ferry", page));
-        }
+        String page = WarcFixtures.twoHeadlinePage("Ferry trial begins on the harbour route",
+                "Ferry trial: what commuters need to know");
+        byte[] archive = WarcFixtures.archive(WarcFixtures.html("https://www.eastport.example/2026/04/15/ferry", page),
+                WarcFixtures.html("https://westhaven.example/ferry", page));
         String csv = "domain,outlet,name,country,owner,title_source\n"
                 + "eastport.example,eastport.example,Eastport Gazette,GB,,og:title\n"
                 + "westhaven.example,westhaven.example,Westhaven Herald,GB,,\n";
         OutletRegistry registry = OutletRegistry.read(new ByteArrayInputStream(csv.getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)), "test");
-        List<InputRecord> withSources = records(bytes.toByteArray(), registry.withTitleSources());
+        List<InputRecord> withSources = records(archive, registry.withTitleSources());
         assertEquals("Ferry trial: what commuters need to know", withSources.get(0).title(), "the outlet's og:title");
         assertEquals("Ferry trial begins on the harbour route", withSources.get(1).title(), "no source: the generic rule");
-        assertEquals("Ferry trial begins on the harbour route", records(bytes.toByteArray()).get(0).title());
+        assertEquals("Ferry trial begins on the harbour route", records(archive).get(0).title());
     }
 }

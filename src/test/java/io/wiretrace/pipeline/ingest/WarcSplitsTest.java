@@ -65,16 +65,10 @@ class WarcSplitsTest {
 
     @Test
     void theIngestStageTakesTitleSourcesFromTheConfiguredRegistry() throws Exception {
-        String page = "<html><head><meta property=\"og:title\" content=\"Ferry trial: what commuters need to know\">"
-                + "<title>Ferry trial begins on the harbour route | Eastport Gazette</title></head><body><article><h1>Ferry trial begins on the harbour route</h1><p>"
-                + WarcFixtures.story(1, 3).replace("\n\n", "</p><p>") + "</p></article></body></html>";
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (org.netpreserve.jwarc.WarcWriter w = new org.netpreserve.jwarc.WarcWriter(
-                java.nio.channels.Channels.newChannel(bytes), org.netpreserve.jwarc.WarcCompression.GZIP)) {
-            w.write(WarcFixtures.html("https://www.eastport.example/ferry", page));
-        }
+        byte[] bytes = WarcFixtures.archive(WarcFixtures.html("https://www.eastport.example/ferry",
+                WarcFixtures.twoHeadlinePage("Ferry trial begins on the harbour route", "Ferry trial: what commuters need to know")));
         Path archive = tmp.resolve("in/news.warc.gz");
-        Fixtures.write(archive, bytes.toByteArray());
+        Fixtures.write(archive, bytes);
         Path registry = tmp.resolve("outlets.csv");
         Files.writeString(registry, "domain,outlet,name,country,owner,title_source\n"
                 + "eastport.example,eastport.example,Eastport Gazette,GB,,og:title\n");
