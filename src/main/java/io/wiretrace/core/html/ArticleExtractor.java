@@ -142,7 +142,8 @@ public final class ArticleExtractor {
     private static boolean isArticle(JsonNode n) {
         JsonNode type = n.get("@type");
         String t = type == null ? "" : type.toString();
-        return t.contains("Article") || t.contains("Posting") || t.contains("Report") || t.contains("BlogPosting");
+        // ClaimReview: a fact-check's own type, an article in all but name.
+        return t.contains("Article") || t.contains("Posting") || t.contains("Report") || t.contains("Review");
     }
 
     /** A text field of the first article-typed JSON-LD node (optionally a sub-field), or null. */
@@ -375,7 +376,7 @@ public final class ArticleExtractor {
     private static Instant published(Document doc, Map<String, String> metas, List<JsonNode> ld, String url) {
         List<String> candidates = new ArrayList<>();
         candidates.add(ldText(ld, "datePublished", null));
-        for (String key : new String[] {"article:published_time", "og:article:published_time", "datePublished",
+        for (String key : new String[] {"article:published_time", "og:article:published_time", "article:published:time", "datePublished",
                 "pubdate", "publishdate", "publish-date", "published_time", "parsely-pub-date", "sailthru.date",
                 "dc.date", "DC.date.issued", "dcterms.created", "date", "article.published", "cXenseParse:recs:publishtime"}) {
             candidates.add(meta(metas, key));

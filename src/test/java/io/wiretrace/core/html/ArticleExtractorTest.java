@@ -128,6 +128,18 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void aFactChecksClaimReviewAndAColonSpelledPublishedTimeGiveTheDate() {
+        String body = "<body><article><h1>Ferry claim checked</h1><p>" + P1 + "</p></article></body></html>";
+        String review = "<html><head><script type=\"application/ld+json\">{\"@graph\":[{\"@type\":\"ClaimReview\","
+                + "\"itemReviewed\":{\"@type\":\"Claim\",\"datePublished\":\"2026-05-07\"},"
+                + "\"datePublished\":\"2026-05-13 15:44\"}]}</script></head>" + body;
+        assertEquals(Instant.parse("2026-05-13T15:44:00Z"), new ArticleExtractor().extract(review, null).publishedAt(),
+                "the review's own date, not the reviewed claim's");
+        String meta = "<html><head><meta name=\"article:published:time\" content=\"2024-10-23T15:48:15+00:00\"></head>" + body;
+        assertEquals(Instant.parse("2024-10-23T15:48:15Z"), new ArticleExtractor().extract(meta, null).publishedAt());
+    }
+
+    @Test
     void contentStreamedByReactInAHiddenBoundaryIsThePage() {
         String html = "<html><head><title>Ferry trials</title></head><body><div hidden id=\"S:1a\"><article><h1>Ferry trials</h1>"
                 + "<p>" + P1 + "</p><p>" + P2 + "</p></article></div><div hidden><p>" + P3 + "</p></div></body></html>";

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Evaluation test (real pages in ../shared; skips where absent): main-text extraction on the 258
- * fundus test pages of 181 publishers. The floors are the measured level (0.931 / 0.814 / 0.973 through a WARC) minus a little, so that
+ * fundus test pages of 181 publishers. The floors are the measured level (0.931 / 0.814 / 0.981 through a WARC) minus a little, so that
  * a change that makes extraction worse fails; the issue's bars (body F1 ≥ 0.90, title ≥ 0.90,
  * date ≥ 0.85) are tracked in docs/benchmarks.md ({@code scripts/bench extraction}).
  */
@@ -25,7 +25,7 @@ class ExtractionEvaluationTest {
         ExtractionBench.Summary s = ExtractionBench.summarize(ExtractionBench.score(cases, extracted));
         assertTrue(s.meanBodyF1() >= 0.92, "body token F1 " + s.meanBodyF1());
         assertTrue(s.titleMatchRate() >= 0.795, "title exact match " + s.titleMatchRate());
-        assertTrue(s.dateWithinDayRate() >= 0.96, "date within a day " + s.dateWithinDayRate());
+        assertTrue(s.dateWithinDayRate() >= 0.97, "date within a day " + s.dateWithinDayRate());
         // A per-outlet title_source chosen on a publisher's other pages (measured 0.865 vs 0.738).
         ExtractionBench.HeldOut h = ExtractionBench.heldOutTitleSources(cases, archive, extracted);
         assertEquals(141, h.pages());
