@@ -240,7 +240,8 @@ public final class ArticleExtractor {
 
     private static Candidates candidates(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                          String url) {
-        Element h1el = doc.selectFirst("article h1, main h1, h1");
+        // In this order: a group selector would return the first h1 of the page, often the logo's.
+        Element h1el = firstNonNull(doc.selectFirst("article h1"), doc.selectFirst("main h1"), doc.selectFirst("h1"));
         return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
                 clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(doc.title()),
                 new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text())));
@@ -325,12 +326,14 @@ public final class ArticleExtractor {
         }
     }
 
+    private static final Pattern URL_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
+
     /** The host's labels of four letters or more, without the top-level domain and "www". */
     private static List<String> hostLabels(String url) {
         if (url == null) {
             return List.of();
         }
-        java.util.regex.Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)").matcher(url);
+        java.util.regex.Matcher m = URL_HOST.matcher(url);
         if (!m.find()) {
             return List.of();
         }
@@ -620,6 +623,16 @@ public final class ArticleExtractor {
         }
         String c = org.jsoup.parser.Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").strip();
         return c.isEmpty() ? null : c;
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String firstNonBlank(String... values) {

@@ -140,6 +140,13 @@ class ArticleExtractorTest {
     }
 
     @Test
+    void theArticlesH1WinsOverALogoH1EarlierInThePage() {
+        String html = "<html><head></head><body><header><h1><a href=\"/\">Eastport Gazette</a></h1></header><main><article>"
+                + "<h1>Electric ferry to start trials next month</h1><p>" + P1 + "</p></article></main></body></html>";
+        assertEquals("Electric ferry to start trials next month", new ArticleExtractor().extract(html, null).title());
+    }
+
+    @Test
     void contentStreamedByReactInAHiddenBoundaryIsThePage() {
         String html = "<html><head><title>Ferry trials</title></head><body><div hidden id=\"S:1a\"><article><h1>Ferry trials</h1>"
                 + "<p>" + P1 + "</p><p>" + P2 + "</p></article></div><div hidden><p>" + P3 + "</p></div></body></html>";
