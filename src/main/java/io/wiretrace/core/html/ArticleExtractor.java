@@ -241,7 +241,13 @@ public final class ArticleExtractor {
     private static Candidates candidates(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                          String url) {
         // In this order: a group selector would return the first h1 of the page, often the logo's.
-        Element h1el = firstNonNull(doc.selectFirst("article h1"), doc.selectFirst("main h1"), doc.selectFirst("h1"));
+        Element h1el = doc.selectFirst("article h1");
+        if (h1el == null) {
+            h1el = doc.selectFirst("main h1");
+        }
+        if (h1el == null) {
+            h1el = doc.selectFirst("h1");
+        }
         return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
                 clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(doc.title()),
                 new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text())));
@@ -309,9 +315,7 @@ public final class ArticleExtractor {
      * for www.tageszeitung.it) and the text of the page's h1s (normalised), which a site suffix
      * never repeats.
      */
-    record Site(String name, List<String> hostLabels, String visible) {
-        static final Site NONE = new Site(null, List.of(), "");
-
+    private record Site(String name, List<String> hostLabels, String visible) {
         boolean names(String part) {
             if (name != null && sameText(part, name)) {
                 return true;
@@ -348,15 +352,11 @@ public final class ArticleExtractor {
         return out;
     }
 
-    static String stripSite(String title, String siteName) {
-        return stripSite(title, new Site(siteName, List.of(), ""));
-    }
-
     /**
      * "Headline | Site" → "Headline" when the last (or first) part names the site, or is much
      * shorter than the rest and not part of the visible headline.
      */
-    static String stripSite(String title, Site site) {
+    private static String stripSite(String title, Site site) {
         String[] parts = TITLE_SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
@@ -379,8 +379,8 @@ public final class ArticleExtractor {
     private static Instant published(Document doc, Map<String, String> metas, List<JsonNode> ld, String url) {
         List<String> candidates = new ArrayList<>();
         candidates.add(ldText(ld, "datePublished", null));
-        for (String key : new String[] {"article:published_time", "og:article:published_time", "article:published:time", "datePublished",
-                "pubdate", "publishdate", "publish-date", "published_time", "parsely-pub-date", "sailthru.date",
+        for (String key : new String[] {"article:published_time", "og:article:published_time", "article:published:time",
+                "datePublished", "pubdate", "publishdate", "publish-date", "published_time", "parsely-pub-date", "sailthru.date",
                 "dc.date", "DC.date.issued", "dcterms.created", "date", "article.published", "cXenseParse:recs:publishtime"}) {
             candidates.add(meta(metas, key));
         }
@@ -623,16 +623,6 @@ public final class ArticleExtractor {
         }
         String c = org.jsoup.parser.Parser.unescapeEntities(s, false).replaceAll("\\s+", " ").strip();
         return c.isEmpty() ? null : c;
-    }
-
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
-            }
-        }
-        return null;
     }
 
     private static String firstNonBlank(String... values) {
