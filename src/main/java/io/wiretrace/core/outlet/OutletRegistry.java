@@ -16,8 +16,9 @@ import java.util.Map;
 /**
  * Known outlets by domain: a CSV of {@code domain,outlet,name,country,owner} and optionally
  * {@code title_source} (a {@link TitleSource} code: where the outlet declares its headline of
- * record); lines starting with {@code #} are comments. A host is looked up as is and then by each parent domain, so
- * {@code politics.example.co.uk} finds an entry for {@code example.co.uk}. Plain Java, no Spark.
+ * record); lines starting with {@code #} are comments. A host is looked up as is and then by each
+ * parent domain, so {@code politics.example.co.uk} finds an entry for {@code example.co.uk}.
+ * Plain Java, no Spark.
  */
 public final class OutletRegistry implements Serializable {
 
@@ -25,8 +26,7 @@ public final class OutletRegistry implements Serializable {
     public static final String BUILTIN_RESOURCE = "/io/wiretrace/outlets.csv";
     public static final OutletRegistry EMPTY = new OutletRegistry(Map.of());
     private static final List<String> COLUMNS = List.of("domain", "outlet", "name", "country", "owner");
-    private static final List<String> WITH_TITLE_SOURCE = List.of("domain", "outlet", "name", "country", "owner",
-            "title_source");
+    private static final String TITLE_SOURCE = "title_source";
 
     /** One registry row; blank country/owner/title source are null. */
     public record Entry(String outlet, String name, String country, String owner, TitleSource titleSource)
@@ -112,9 +112,11 @@ public final class OutletRegistry implements Serializable {
             List<String> f = fields(line);
             if (header == null) {
                 header = f.stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
-                if (!header.equals(COLUMNS) && !header.equals(WITH_TITLE_SOURCE)) {
+                boolean withTitleSource = header.size() == COLUMNS.size() + 1
+                        && header.subList(0, COLUMNS.size()).equals(COLUMNS) && header.get(COLUMNS.size()).equals(TITLE_SOURCE);
+                if (!header.equals(COLUMNS) && !withTitleSource) {
                     throw new IllegalArgumentException("Invalid outlet registry " + source + ": header must be "
-                            + String.join(",", COLUMNS) + "[,title_source], not " + line);
+                            + String.join(",", COLUMNS) + "[," + TITLE_SOURCE + "], not " + line);
                 }
                 continue;
             }
@@ -124,7 +126,7 @@ public final class OutletRegistry implements Serializable {
             }
             TitleSource titleSource;
             try {
-                titleSource = f.size() > COLUMNS.size() ? TitleSource.parse(f.get(5)) : null;
+                titleSource = f.size() > COLUMNS.size() ? TitleSource.parse(f.get(COLUMNS.size())) : null;
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Invalid outlet registry " + source + ": line " + lineNo + ": "
                         + e.getMessage(), e);
