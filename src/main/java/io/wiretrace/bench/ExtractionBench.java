@@ -12,19 +12,17 @@ import io.wiretrace.core.ingest.Timestamps;
 import io.wiretrace.core.ingest.WarcArticles;
 import io.wiretrace.core.ingest.WarcPages;
 import io.wiretrace.core.outlet.OutletRegistry;
-import io.wiretrace.core.outlet.OutletResolver;
+import io.wiretrace.core.text.TextNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -64,10 +62,10 @@ public final class ExtractionBench {
     /** Scores of one page. */
     public record Result(Case c, Got got, TokenOverlap.Score body, boolean titleMatch, Boolean dateWithinDay) {}
 
-    /** The three figures the issue sets bars on. */
     /** Title exact match on the pages of publishers with 2+ pages, with and without held-out title sources. */
     public record HeldOut(int publishers, int pages, double withSources, double without) {}
 
+    /** The three figures the issue sets bars on. */
     public record Summary(int pages, double meanBodyF1, double titleMatchRate, double dateWithinDayRate, int datedPages) {}
 
     public static void run(String[] args) throws Exception {
@@ -116,11 +114,12 @@ public final class ExtractionBench {
                         + "title exact match %.3f, date within a day %.3f (of %d pages with a date)%n",
                 s.pages(), seconds, s.pages() / seconds, s.meanBodyF1(), s.titleMatchRate(), s.dateWithinDayRate(),
                 s.datedPages());
-        HeldOut h = heldOutTitleSources(cases, archive, extracted);
+        List<Map<TitleSource, String>> candidates = titleCandidates(archive);
+        HeldOut h = heldOutTitleSources(cases, candidates, extracted);
         System.out.printf(Locale.ROOT, "title_source per outlet, learned from each publisher's other pages (%d publishers "
                 + "with 2+ pages, %d pages, each scored held out): title exact match %.3f, without it %.3f%n",
                 h.publishers(), h.pages(), h.withSources(), h.without());
-        Ceiling c = pageRuleCeiling(cases, archive, extracted);
+        Ceiling c = pageRuleCeiling(cases, candidates, extracted);
         System.out.printf(Locale.ROOT, "a page-level rule choosing the title source by which candidates agree: fitted to "
                 + "these pages %.3f, chosen on the other publishers and scored on the held-out one %.3f%n",
                 c.fitted(), c.leaveOnePublisherOut());
@@ -133,11 +132,8 @@ public final class ExtractionBench {
      * {@code extracted} already did as well), as an operator would set it after checking a few
      * pages of the outlet.
      */
-    public static HeldOut heldOutTitleSources(List<Case> cases, byte[] archive, List<Got> extracted) throws IOException {
-        Map<TitleSource, List<Got>> bySource = new EnumMap<>(TitleSource.class);
-        for (TitleSource source : TitleSource.values()) {
-            bySource.put(source, ingest(archive, everyOutlet(cases, source)));
-        }
+    public static HeldOut heldOutTitleSources(List<Case> cases, List<Map<TitleSource, String>> candidates,
+                                              List<Got> extracted) {
         Map<String, List<Integer>> byPublisher = new TreeMap<>();
         for (int i = 0; i < cases.size(); i++) {
             byPublisher.computeIfAbsent(cases.get(i).publisher(), k -> new ArrayList<>()).add(i);
@@ -153,21 +149,48 @@ public final class ExtractionBench {
             publishers++;
             for (int scored : pagesOf) {
                 List<Integer> others = pagesOf.stream().filter(i -> i != scored).toList();
-                List<Got> chosen = extracted;
+                TitleSource chosen = null;
                 long best = others.stream().filter(i -> titleMatches(cases.get(i), extracted.get(i))).count();
-                for (List<Got> bySourceGot : bySource.values()) {
-                    long right = others.stream().filter(i -> titleMatches(cases.get(i), bySourceGot.get(i))).count();
+                for (TitleSource source : TitleSource.values()) {
+                    long right = others.stream().filter(i -> titleMatches(cases.get(i),
+                            titleUnder(source, candidates.get(i), extracted.get(i)))).count();
                     if (right > best) {
                         best = right;
-                        chosen = bySourceGot;
+                        chosen = source;
                     }
                 }
                 pages++;
                 before += titleMatches(cases.get(scored), extracted.get(scored)) ? 1 : 0;
-                after += titleMatches(cases.get(scored), chosen.get(scored)) ? 1 : 0;
+                after += titleMatches(cases.get(scored), titleUnder(chosen, candidates.get(scored), extracted.get(scored)))
+                        ? 1 : 0;
             }
         }
         return new HeldOut(publishers, pages, after / (double) pages, before / (double) pages);
+    }
+
+    /**
+     * The title ingestion gives a page when its outlet names {@code source} (null: the generic
+     * rule's {@code extracted} title): the source's text when the page has it, as normalisation
+     * cleans it; nothing for a page ingestion rejected.
+     */
+    private static String titleUnder(TitleSource source, Map<TitleSource, String> candidates, Got extracted) {
+        if (extracted.rejectReason() != null || source == null || candidates.get(source) == null) {
+            return extracted.title();
+        }
+        return TextNormalizer.clean(candidates.get(source));
+    }
+
+    /** Each page's title candidates ({@link ArticleExtractor#titleCandidates}), read from {@link #archive}. */
+    public static List<Map<TitleSource, String>> titleCandidates(byte[] archive) throws IOException {
+        List<Map<TitleSource, String>> out = new ArrayList<>();
+        ArticleExtractor extractor = new ArticleExtractor();
+        try (WarcPages pages = new WarcPages(new ByteArrayInputStream(archive), 64 << 20)) {
+            for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
+                out.add(p.kind() == WarcPages.Kind.PAGE
+                        ? extractor.titleCandidates(HtmlDecoder.decode(p.body(), p.contentType()).text(), p.url()) : Map.of());
+            }
+        }
+        return out;
     }
 
     /** Title exact match of the best page-level source choice: fitted to all pages, and leave-one-publisher-out. */
@@ -181,15 +204,8 @@ public final class ExtractionBench {
      * held-out one, it is what such a rule can be expected to do on outlets it has not seen.
      * Patterns never seen keep the extracted title.
      */
-    public static Ceiling pageRuleCeiling(List<Case> cases, byte[] archive, List<Got> extracted) throws IOException {
-        List<Map<TitleSource, String>> candidates = new ArrayList<>();
-        ArticleExtractor extractor = new ArticleExtractor();
-        try (WarcPages pages = new WarcPages(new ByteArrayInputStream(archive), 64 << 20)) {
-            for (WarcPages.Page p = pages.next(); p != null; p = pages.next()) {
-                candidates.add(p.kind() == WarcPages.Kind.PAGE
-                        ? extractor.titleCandidates(HtmlDecoder.decode(p.body(), p.contentType()).text(), p.url()) : Map.of());
-            }
-        }
+    public static Ceiling pageRuleCeiling(List<Case> cases, List<Map<TitleSource, String>> candidates,
+                                          List<Got> extracted) {
         List<String> patterns = candidates.stream().map(ExtractionBench::agreement).toList();
         List<Integer> all = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
@@ -198,12 +214,12 @@ public final class ExtractionBench {
         int fitted = 0;
         int heldOut = 0;
         Map<String, TitleSource> fittedRule = bestSources(cases, candidates, patterns, all);
+        Map<String, Map<String, TitleSource>> withoutPublisher = new HashMap<>();
         for (int i = 0; i < cases.size(); i++) {
             fitted += ruleRight(cases.get(i), candidates.get(i), fittedRule.get(patterns.get(i)), extracted.get(i)) ? 1 : 0;
-            String publisher = cases.get(i).publisher();
-            List<Integer> others = all.stream().filter(j -> !cases.get(j).publisher().equals(publisher)).toList();
-            // Recomputed per page for clarity; 258 pages make this cheap.
-            Map<String, TitleSource> rule = bestSources(cases, candidates, patterns, others);
+            Map<String, TitleSource> rule = withoutPublisher.computeIfAbsent(cases.get(i).publisher(), publisher ->
+                    bestSources(cases, candidates, patterns,
+                            all.stream().filter(j -> !cases.get(j).publisher().equals(publisher)).toList()));
             heldOut += ruleRight(cases.get(i), candidates.get(i), rule.get(patterns.get(i)), extracted.get(i)) ? 1 : 0;
         }
         return new Ceiling(fitted / (double) cases.size(), heldOut / (double) cases.size());
@@ -257,21 +273,7 @@ public final class ExtractionBench {
     }
 
     private static boolean ruleRight(Case c, Map<TitleSource, String> candidates, TitleSource source, Got extracted) {
-        String title = source != null && candidates.get(source) != null ? candidates.get(source) : extracted.title();
-        return titleMatches(c, title);
-    }
-
-    /** A registry that names {@code source} for every page's host. */
-    private static OutletRegistry everyOutlet(List<Case> cases, TitleSource source) throws IOException {
-        StringBuilder csv = new StringBuilder("domain,outlet,name,country,owner,title_source\n");
-        for (Case c : cases) {
-            String host = OutletResolver.host(url(c));
-            if (host != null) {
-                csv.append(host).append(',').append(host).append(',').append(host).append(",,,").append(source.code())
-                        .append('\n');
-            }
-        }
-        return OutletRegistry.read(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "bench");
+        return titleMatches(c, titleUnder(source, candidates, extracted));
     }
 
     /** A WARC-Date for the captures: the pages' own crawl times are not in the test data. */
