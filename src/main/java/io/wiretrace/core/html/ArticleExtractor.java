@@ -207,10 +207,13 @@ public final class ArticleExtractor {
         String docTitle = all.docTitle();
         Site site = all.site();
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
-            if (h1 != null && declared != null && (sameText(h1, declared) || sameText(h1, stripSite(declared, site)))) {
+            if (h1 == null || declared == null) {
+                continue;
+            }
+            String stripped = stripSite(declared, site);
+            if (sameText(h1, declared) || sameText(h1, stripped)) {
                 // The h1's text is joined from its elements and can lose a space the layout shows
                 // ("पकड़ा:<span>दो"); a declared title with the same characters was typed whole.
-                String stripped = stripSite(declared, site);
                 return stripped.replaceAll("\\s+", "").equals(h1.replaceAll("\\s+", "")) ? stripped : h1;
             }
         }
@@ -364,24 +367,30 @@ public final class ArticleExtractor {
         String last = parts[parts.length - 1];
         String first = parts[0];
         if (site.names(last)) {
-            return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
+            return withoutLast(title, last);
         }
         if (site.names(first)) {
             return title.substring(first.length()).replaceAll("^\\s*[|\\-–—:·•»]\\s+", "").strip();
         }
         if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
                 && !site.visible().contains(norm(last))) {
-            return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
+            return withoutLast(title, last);
         }
         return title;
+    }
+
+    /** The title without its last part and the separator before it. */
+    private static String withoutLast(String title, String last) {
+        return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
     }
 
     private static Instant published(Document doc, Map<String, String> metas, List<JsonNode> ld, String url) {
         List<String> candidates = new ArrayList<>();
         candidates.add(ldText(ld, "datePublished", null));
         for (String key : new String[] {"article:published_time", "og:article:published_time", "article:published:time",
-                "datePublished", "pubdate", "publishdate", "publish-date", "published_time", "parsely-pub-date", "sailthru.date",
-                "dc.date", "DC.date.issued", "dcterms.created", "date", "article.published", "cXenseParse:recs:publishtime"}) {
+                "datePublished", "pubdate", "publishdate", "publish-date", "published_time", "parsely-pub-date",
+                "sailthru.date", "dc.date", "DC.date.issued", "dcterms.created", "date", "article.published",
+                "cXenseParse:recs:publishtime"}) {
             candidates.add(meta(metas, key));
         }
         Element time = doc.selectFirst("article time[datetime], time[datetime][itemprop=datePublished], time[datetime]");
