@@ -202,7 +202,7 @@ final class TopicBench {
                 TopicStage.Result r = TopicStage.run(spark, input, cfg.topics(), partitions);
                 Dataset<Row> a = r.assignments().persist(StorageLevel.MEMORY_AND_DISK());
                 a.count();
-                return new TopicStage.Result(a, r.topics(), r.counts(), r.cachedVectors());
+                return new TopicStage.Result(a, r.topics(), r.counts(), r.cached(), r.skippedReason());
             });
             System.out.printf("wiretrace topics: %.1f s (%.3f ms/article), peak heap %,d MiB, counts %s%n", m.seconds(),
                     m.seconds() * 1000 / docs, m.peakMiB(), m.value().counts());

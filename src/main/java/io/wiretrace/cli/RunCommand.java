@@ -121,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
                 System.out.printf("wiretrace: %,d web-archive records were not pages and were skipped %s%n",
                         r.recordsSkipped(), r.skippedByReason());
             }
+            r.stageNotes().forEach((stage, note) -> System.out.println("wiretrace: " + stage + ": " + note));
             System.out.println("wiretrace: reports in " + r.outputDir() + " (see _manifest.json)");
             if (r.rejectRateExceeded()) {
                 System.err.printf("wiretrace: reject rate %.4f is above quality.max_reject_rate %.4f%n",

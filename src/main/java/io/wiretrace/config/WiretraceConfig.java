@@ -40,7 +40,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     /** Near-duplicate detection (MinHash LSH) and story building. */
     public record Syndication(boolean enabled, String shingleUnit, int shingleSize, int minhashComponents,
-                              Lsh lsh, Verify verify) implements Serializable {}
+                              Lsh lsh, Verify verify, long localComponentsMaxPairs, int localMaxArticles)
+            implements Serializable {}
 
     /** LSH banding: bands × rows chosen from the threshold unless both are set (> 0). */
     public record Lsh(double threshold, int bands, int rows, double falsePositiveWeight, double falseNegativeWeight,
@@ -52,7 +53,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     /** Topic clustering (TF-IDF + spherical k-means over one representative per story). */
     public record Topics(boolean enabled, String k, int kMin, int kMax, String algorithm, int seed, int restarts,
-                         int maxIterations, TopicText text, int labelTerms, int autoSampleSize) implements Serializable {
+                         int maxIterations, TopicText text, int labelTerms, int autoSampleSize, int localFitMaxStories)
+            implements Serializable {
 
         /** The configured k, or -1 for "auto". */
         public int fixedK() {
@@ -107,9 +109,11 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
-                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15)),
+                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15),
+                        20_000_000L, 20_000),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
-                        new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000),
+                        new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,
+                        50_000),
                 new Quality(0.05),
                 new Output(500_000, "snappy", false, "wiretrace"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
@@ -176,6 +180,11 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(v.jaccard() > 0 && v.jaccard() <= 1, "Invalid syndication.verify.jaccard: must be in (0, 1]");
         require(v.containment() > 0 && v.containment() <= 1, "Invalid syndication.verify.containment: must be in (0, 1]");
         require(v.minSharedShingles() >= 1, "Invalid syndication.verify.min_shared_shingles: must be at least 1");
+        require(syndication.localComponentsMaxPairs() >= 0 && syndication.localComponentsMaxPairs() <= 200_000_000L,
+                "Invalid syndication.local_components_max_pairs: " + syndication.localComponentsMaxPairs()
+                        + " is outside 0..200000000");
+        require(syndication.localMaxArticles() >= 0 && syndication.localMaxArticles() <= 1_000_000,
+                "Invalid syndication.local_max_articles: " + syndication.localMaxArticles() + " is outside 0..1000000");
         validateTopics();
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
@@ -214,6 +223,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(topics.labelTerms() >= 1 && topics.labelTerms() <= 100,
                 "Invalid topics.label_terms: " + topics.labelTerms() + " is outside 1..100");
         require(topics.autoSampleSize() >= 100, "Invalid topics.auto_sample_size: must be at least 100");
+        require(topics.localFitMaxStories() >= 0 && topics.localFitMaxStories() <= 1_000_000,
+                "Invalid topics.local_fit_max_stories: " + topics.localFitMaxStories() + " is outside 0..1000000");
         TopicText t = topics.text();
         require(io.wiretrace.core.topics.StopWords.LANGUAGES.contains(t.language()),
                 "Invalid topics.text.language: '" + t.language() + "' is not one of "

@@ -43,6 +43,18 @@ class SyndicationTest {
         new CorpusGenerator(new CorpusGenerator.Settings(3000, 21, 0.0, 1000, null)).generate(in);
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", out.toString()));
+        // A run this small does syndication in one task; the distributed path (label propagation
+        // too) must give byte-identical tables and the same counts.
+        Path distributed = tmp.resolve("distributed");
+        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", distributed.toString(),
+                "--set", "syndication.local_max_articles=0", "--set", "syndication.local_components_max_pairs=0",
+                "--set", "topics.enabled=false"));
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(out.resolve("_manifest.json").toFile()).path("stages").path("syndication"),
+                json.readTree(distributed.resolve("_manifest.json").toFile()).path("stages").path("syndication"));
+        for (String table : List.of("syndication_pairs", "stories", "story_spread", "outlet_overlap", "outlet_summary")) {
+            assertEquals(Fixtures.fileHashes(out.resolve(table)), Fixtures.fileHashes(distributed.resolve(table)), table);
+        }
         SyndicationEval.Outcome o = SyndicationEval.run(SparkTestSession.get(), out.toString(),
                 in.resolve("truth/stories.csv").toString());
         assertEquals(0, o.missingIds());

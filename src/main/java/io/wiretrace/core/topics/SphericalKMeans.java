@@ -207,6 +207,29 @@ public final class SphericalKMeans {
         return total / points.length;
     }
 
+    /**
+     * The unit-length centroid of each cluster of {@code assignment} (row c, dense over the
+     * dimension); an empty cluster's row is all zeros.
+     */
+    public double[][] centroids(int[] assignment, int k) {
+        double[] sums = clusterSums(assignment, k);
+        double[][] out = new double[k][dimension];
+        for (int c = 0; c < k; c++) {
+            double norm = 0;
+            for (int t = 0; t < dimension; t++) {
+                out[c][t] = sums[t * k + c];
+                norm += out[c][t] * out[c][t];
+            }
+            if (norm > 0) {
+                double inv = 1 / Math.sqrt(norm);
+                for (int t = 0; t < dimension; t++) {
+                    out[c][t] *= inv;
+                }
+            }
+        }
+        return out;
+    }
+
     /** Per-cluster sums of the points, term-major like the centroids. */
     private double[] clusterSums(int[] assignment, int k) {
         double[] sums = new double[dimension * k];

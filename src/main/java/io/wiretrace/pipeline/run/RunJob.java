@@ -3,6 +3,7 @@ package io.wiretrace.pipeline.run;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -23,6 +24,7 @@ import io.wiretrace.pipeline.report.OutputCommitter;
 import io.wiretrace.pipeline.report.ReportWriter;
 import io.wiretrace.pipeline.report.RunReport;
 import io.wiretrace.pipeline.report.Tables;
+import io.wiretrace.pipeline.report.WrittenRows;
 import io.wiretrace.pipeline.syndication.SyndicationReports;
 import io.wiretrace.pipeline.syndication.SyndicationStage;
 import io.wiretrace.pipeline.topics.TopicReports;
@@ -35,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
@@ -64,6 +68,7 @@ public final class RunJob {
     private final SparkSession spark;
     private final Request request;
     private final Map<String, Long> timings = new LinkedHashMap<>();
+    private Progress progress;
 
     public RunJob(SparkSession spark, Request request) {
         this.spark = spark;
@@ -71,6 +76,18 @@ public final class RunJob {
     }
 
     public RunResult run() throws IOException {
+        SparkContext sc = spark.sparkContext();
+        // Spark draws its own task bar on a terminal; elsewhere (logs, schedulers) our lines say it.
+        boolean terminal = "true".equals(sc.getConf().get("spark.ui.showConsoleProgress", "false"));
+        try (Progress p = new Progress(sc, System.err, !terminal)) {
+            progress = p;
+            return runWithProgress();
+        } finally {
+            progress = null;
+        }
+    }
+
+    private RunResult runWithProgress() throws IOException {
         Instant started = Instant.now();
         WiretraceConfig config = request.config();
         SparkContext sc = spark.sparkContext();
@@ -85,27 +102,31 @@ public final class RunJob {
         try {
             InputPlan plan = timed("plan", "List input files and plan read splits", () ->
                     InputPlanner.plan(request.inputs(), config.input().format(), config.input().splitBytes(),
-                            sc.hadoopConfiguration()));
+                            sc.hadoopConfiguration()), pl -> String.format(Locale.ROOT, "%,d files, %,d bytes, %,d splits",
+                    pl.files().size(), pl.totalBytes(), pl.splits().size()));
 
             Dataset<Row> parsed = IngestStage.read(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> accepted = parsed.filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
             Dataset<Row> rejected = parsed.filter(col("reject_reason").isNotNull())
                     .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
             List<Dataset<Row>> cached = new ArrayList<>();
-            Dataset<Row> records = Lineage.persistAndCut(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
-                    cached);
 
             // Stage counts, derived from data (two small aggregations over cached rows).
             Map<String, Long> byStatus = new TreeMap<>();
             long[] dateWarnings = {0};
-            timed("ingest", "Read, parse, normalise and deduplicate input records", () -> {
-                for (Row r : records.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)))
-                        .collectAsList()) {
+            long[] outletBound = {0};
+            Dataset<Row> records = timed("ingest", "Read, parse, normalise and deduplicate input records", () -> {
+                Dataset<Row> rs = Lineage.persistAndCut(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
+                        cached);
+                for (Row r : rs.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)),
+                                countDistinct("outlet")).collectAsList()) {
                     byStatus.put(r.getString(0), r.getLong(1));
                     dateWarnings[0] += r.getLong(2);
+                    outletBound[0] += r.getLong(3); // per status; their sum bounds the outlets
                 }
-                return null;
-            });
+                return rs;
+            }, rs -> String.format(Locale.ROOT, "%,d articles, %,d exact duplicates",
+                    byStatus.getOrDefault(ExactDedupStage.KEPT, 0L), byStatus.getOrDefault(ExactDedupStage.DUPLICATE, 0L)));
             Map<String, Long> rejectsByReason = new TreeMap<>();
             Map<String, Long> skippedByReason = new TreeMap<>();
             timed("rejects_by_reason", "Count rejects, and skipped archive records, by reason", () -> {
@@ -120,86 +141,108 @@ public final class RunJob {
                     }
                 }
                 return null;
-            });
+            }, x -> String.format(Locale.ROOT, "%,d rejects %s", rejectsByReason.values().stream()
+                    .mapToLong(Long::longValue).sum(), rejectsByReason.isEmpty() ? "" : rejectsByReason));
             long articles = byStatus.getOrDefault(ExactDedupStage.KEPT, 0L);
             long duplicates = byStatus.getOrDefault(ExactDedupStage.DUPLICATE, 0L);
             long rejects = rejectsByReason.values().stream().mapToLong(Long::longValue).sum();
             long skipped = skippedByReason.values().stream().mapToLong(Long::longValue).sum();
+            long outlets = outletBound[0];
 
-            ReportWriter writer = new ReportWriter(config.output().compression(), config.output().maxRecordsPerFile());
             Dataset<Row> kept = records.filter(col("status").equalTo(ExactDedupStage.KEPT));
             Dataset<Row> articleRows = kept;
             List<Tables.Table> tables = new ArrayList<>(Tables.CORE);
             Map<String, Long> syndicationCounts = new LinkedHashMap<>();
             Map<String, Object> topicCounts = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
             Dataset<Row> pairs = null;
+            long pairBound = 0;
             if (config.syndication().enabled()) {
+                Dataset<Row> in = articleRows;
+                Dataset<Row>[] joined = new Dataset[1];
                 SyndicationStage.Result syn = timed("syndication", "Detect copies (MinHash LSH), verify them, build stories",
-                        () -> SyndicationStage.run(kept, config.syndication()));
+                        () -> {
+                            SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication());
+                            joined[0] = Lineage.persistAndCut(in.join(r.assignments(), "article_id", "left"), cached);
+                            return r;
+                        }, r -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
+                                r.counts().get("candidate_pairs"), r.counts().get("candidate_pairs_after_sketch_filter")));
                 syndicationCounts.putAll(syn.counts());
-                articleRows = Lineage.persistAndCut(kept.join(syn.assignments(), "article_id", "left"), cached);
+                articleRows = joined[0];
                 pairs = syn.pairs();
+                pairBound = syn.counts().get("candidate_pairs_after_sketch_filter");
                 tables.addAll(Tables.SYNDICATION);
             }
             TopicStage.Result topics = null;
             if (config.topics().enabled()) {
-                Dataset<Row> withStories = articleRows;
+                Dataset<Row> in = articleRows;
+                Dataset<Row>[] joined = new Dataset[1];
                 int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
                 topics = timed("topics", "Cluster stories into topics (TF-IDF, spherical k-means) and label them",
-                        () -> TopicStage.run(spark, withStories, config.topics(), partitions));
+                        () -> {
+                            TopicStage.Result r = TopicStage.run(spark, in, config.topics(), partitions);
+                            joined[0] = Lineage.persistAndCut(in.join(r.assignments(), "article_id", "left"), cached);
+                            return r;
+                        }, r -> r.skipped() ? "skipped — " + r.skippedReason()
+                                : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", r.counts().get("stories"),
+                                r.counts().get("k"), r.counts().get("k_chosen_by")));
                 topicCounts.putAll(topics.counts());
-                articleRows = Lineage.persistAndCut(articleRows.join(topics.assignments(), "article_id", "left"), cached);
-                cached.add(topics.cachedVectors());
+                if (topics.skipped()) {
+                    notes.put("topics", "skipped — " + topics.skippedReason());
+                }
+                articleRows = joined[0];
+                cached.addAll(topics.cached());
                 tables.addAll(Tables.TOPIC_TABLES);
             }
             Dataset<Row> finalArticles = articleRows;
-            timed("write_articles", "Write the articles table", () -> {
-                writer.write(Tables.ARTICLES, finalArticles, articles, committer.stagingPath("articles"));
-                return null;
-            });
-            timed("write_rejects", "Write the rejects table", () -> {
-                writer.write(Tables.REJECTS, rejected, rejects, committer.stagingPath("rejects"));
-                return null;
-            });
             Dataset<Row> lineage = records.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),
                             col("status"), col("article_id"), lit(null).cast("string").as("reason"))
                     .unionByName(rejected.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),
                             lit("rejected").as("status"), lit(null).cast("string").as("article_id"), col("reason")));
             long recordsIn = articles + duplicates + rejects;
-            timed("write_lineage", "Write the lineage table", () -> {
-                writer.write(Tables.LINEAGE, lineage, recordsIn, committer.stagingPath("lineage"));
-                return null;
-            });
-            Map<String, Dataset<Row>> derived = new LinkedHashMap<>();
+            ReportWriter writer = new ReportWriter(config.output().compression(), config.output().maxRecordsPerFile(),
+                    recordsIn);
+            // Each table with an upper bound of its rows, known without a query (the writer sizes
+            // files from it): stories and spreads are at most one row per article, outlet tables at
+            // most one per outlet (pair), verified pairs at most the likely pairs.
+            Map<String, Dataset<Row>> rowsOf = new LinkedHashMap<>();
+            Map<String, Long> boundOf = new LinkedHashMap<>();
+            rowsOf.put("articles", finalArticles);
+            boundOf.put("articles", articles);
+            rowsOf.put("rejects", rejected);
+            boundOf.put("rejects", rejects);
+            rowsOf.put("lineage", lineage);
+            boundOf.put("lineage", recordsIn);
             if (pairs != null) {
-                derived.put("syndication_pairs", pairs);
-                derived.put("stories", SyndicationReports.stories(finalArticles));
-                derived.put("story_spread", SyndicationReports.storySpread(finalArticles));
-                derived.put("outlet_overlap", SyndicationReports.outletOverlap(finalArticles));
-                derived.put("outlet_summary", SyndicationReports.outletSummary(finalArticles));
+                rowsOf.put("syndication_pairs", pairs);
+                boundOf.put("syndication_pairs", pairBound);
+                rowsOf.put("stories", SyndicationReports.stories(finalArticles));
+                boundOf.put("stories", articles);
+                rowsOf.put("story_spread", SyndicationReports.storySpread(finalArticles));
+                boundOf.put("story_spread", articles);
+                rowsOf.put("outlet_overlap", SyndicationReports.outletOverlap(finalArticles));
+                boundOf.put("outlet_overlap", Math.min(articles * articles, outlets * outlets));
+                rowsOf.put("outlet_summary", SyndicationReports.outletSummary(finalArticles));
+                boundOf.put("outlet_summary", outlets);
             }
             if (topics != null) {
-                derived.put("topics", TopicReports.topics(spark, finalArticles, topics.topics()));
-                derived.put("topic_outlets", TopicReports.topicOutlets(finalArticles));
+                rowsOf.put("topics", TopicReports.topics(spark, finalArticles, topics.topics()));
+                boundOf.put("topics", (long) topics.topics().size());
+                rowsOf.put("topic_outlets", TopicReports.topicOutlets(finalArticles));
+                boundOf.put("topic_outlets", Math.min(articles, topics.topics().size() * outlets));
             }
-            for (Tables.Table t : tables.subList(Tables.CORE.size(), tables.size())) {
-                // Cached because the writer needs the row count (to size files) before writing.
-                Dataset<Row> rows = derived.get(t.name()).persist(StorageLevel.MEMORY_AND_DISK());
+            Map<String, Long> written = new LinkedHashMap<>();
+            for (Tables.Table t : tables) {
+                String path = committer.stagingPath(t.name());
                 timed("write_" + t.name(), "Write the " + t.name() + " table", () -> {
-                    writer.write(t, rows, rows.count(), committer.stagingPath(t.name()));
+                    writer.write(t, rowsOf.get(t.name()), boundOf.get(t.name()), path);
+                    // Counted from the Parquet footers of what was written: no Spark job.
+                    written.put(t.name(), WrittenRows.count(path, sc.hadoopConfiguration()));
                     return null;
-                });
-                rows.unpersist();
+                }, x -> String.format(Locale.ROOT, "%,d rows", written.get(t.name())));
             }
 
             // The accounting identity, checked against what was actually written.
-            Map<String, Long> written = new LinkedHashMap<>();
-            timed("verify", "Count written tables", () -> {
-                for (Tables.Table t : tables) {
-                    written.put(t.name(), spark.read().parquet(committer.stagingPath(t.name())).count());
-                }
-                return null;
-            });
             if (written.get("lineage") != written.get("articles") + duplicates + written.get("rejects")
                     || written.get("articles") != articles || written.get("rejects") != rejects) {
                 throw new IllegalStateException("Cannot commit run: records_in " + written.get("lineage")
@@ -208,11 +251,15 @@ public final class RunJob {
             }
             parsed.unpersist();
             cached.forEach(Dataset::unpersist);
+            if (articles == 0) {
+                notes.put("syndication", "no articles: every record was rejected or an exact duplicate");
+            }
+            notes.forEach(progress::note);
 
             double rejectRate = recordsIn == 0 ? 0.0 : (double) rejects / recordsIn;
             boolean exceeded = rejectRate > config.quality().maxRejectRate();
             RunResult result = new RunResult(request.runId(), committer.targetDir(), recordsIn, articles, duplicates,
-                    rejects, rejectRate, exceeded, rejectsByReason, skipped, skippedByReason, timings);
+                    rejects, rejectRate, exceeded, rejectsByReason, skipped, skippedByReason, timings, notes);
             writeManifest(committer, plan, result, written, dateWarnings[0], syndicationCounts, topicCounts, started);
             Map<String, Long> headline = new LinkedHashMap<>();
             headline.put("records_in", recordsIn);
@@ -236,12 +283,13 @@ public final class RunJob {
                     throw new java.io.UncheckedIOException(e);
                 }
                 return null;
-            });
+            }, x -> "");
             committer.commit();
             if (config.output().registerTables()) {
                 // After the commit: the catalog points at committed data only.
                 timed("register_tables", "Register the tables in the session catalog", () ->
-                        CatalogRegistration.register(spark, config.output().catalogDatabase(), committer.targetDir(), tables));
+                        CatalogRegistration.register(spark, config.output().catalogDatabase(), committer.targetDir(), tables),
+                        x -> "");
             }
             return result;
         } catch (IOException | RuntimeException e) {
@@ -250,16 +298,24 @@ public final class RunJob {
         }
     }
 
-    private <T> T timed(String step, String description, Supplier<T> work) {
+    /**
+     * Runs one pipeline step under a named Spark job group (so the Spark UI reads like the
+     * pipeline), records its time, and prints its start and end lines with {@code summary} of its result.
+     */
+    private <T> T timed(String step, String description, Supplier<T> work, Function<T, String> summary) {
         SparkContext sc = spark.sparkContext();
         sc.setJobGroup("wiretrace:" + step, description, false);
+        progress.start(step, description);
         long t0 = System.nanoTime();
+        T result;
         try {
-            return work.get();
+            result = work.get();
         } finally {
             timings.put(step, (System.nanoTime() - t0) / 1_000_000);
             sc.clearJobGroup();
         }
+        progress.end(step, timings.get(step), summary.apply(result));
+        return result;
     }
 
     private void writeManifest(OutputCommitter committer, InputPlan plan, RunResult r, Map<String, Long> written,
@@ -322,6 +378,8 @@ public final class RunJob {
             topics.forEach((k, v) -> top.set(k, JSON.valueToTree(v)));
             top.put("topics", written.get("topics"));
         }
+        ObjectNode notes = m.putObject("stage_notes");
+        r.stageNotes().forEach(notes::put);
         ObjectNode quality = m.putObject("quality");
         quality.put("reject_rate", r.rejectRate());
         quality.put("max_reject_rate", request.config().quality().maxRejectRate());

@@ -9,4 +9,17 @@ import java.util.Map;
  */
 public record RunResult(String runId, String outputDir, long recordsIn, long articles, long exactDuplicates,
                         long rejects, double rejectRate, boolean rejectRateExceeded, Map<String, Long> rejectsByReason,
-                        long recordsSkipped, Map<String, Long> skippedByReason, Map<String, Long> timingsMs) {}
+                        long recordsSkipped, Map<String, Long> skippedByReason, Map<String, Long> timingsMs,
+                        Map<String, String> stageNotes) {
+
+    /**
+     * @param stageNotes per stage that did less than usual, why (e.g. topics → "skipped — 3 stories,
+     *                   fewer than k_min=4"); copied, like every map here
+     */
+    public RunResult {
+        rejectsByReason = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(rejectsByReason));
+        skippedByReason = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(skippedByReason));
+        timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
+        stageNotes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNotes));
+    }
+}

@@ -29,7 +29,9 @@ public final class SparkSessions {
         conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         conf.setIfMissing("spark.sql.session.timeZone", "UTC");
         conf.setIfMissing("spark.sql.sources.partitionOverwriteMode", "dynamic");
-        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Spark's task progress bar only on a terminal: in logs and schedulers its carriage returns
+        // are noise, and wiretrace prints its own progress lines there (see Progress).
+        conf.setIfMissing("spark.ui.showConsoleProgress", Boolean.toString(System.console() != null));
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

@@ -4,7 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.min;
 
+import io.wiretrace.core.graph.LongUnionFind;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
@@ -13,6 +21,9 @@ import org.apache.spark.storage.StorageLevel;
  * min-label propagation with pointer jumping, each round one join over neighbours and one over
  * labels. Pointer jumping makes the number of rounds grow with the logarithm of the component
  * diameter, not the diameter. Every vertex ends labelled with the smallest vertex of its component.
+ *
+ * <p>{@link #inOneTask} gives the same labels by union-find in a single task: for graphs that fit
+ * in one executor's memory it is one shuffle instead of several jobs per round.
  */
 public final class ConnectedComponents {
 
@@ -30,6 +41,26 @@ public final class ConnectedComponents {
     private static Dataset<Row> truncate(Dataset<Row> df) {
         Dataset<Row> cut = df.sparkSession().createDataFrame(df.javaRDD(), df.schema());
         return cut.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /**
+     * The same result as {@link #run}, computed by union-find ({@link LongUnionFind}) in one task:
+     * every edge is shuffled to a single partition. For a graph whose edges and vertices fit in one
+     * executor (the caller decides, from the edge count).
+     */
+    public static Dataset<Row> inOneTask(Dataset<Row> edges) {
+        StructType out = new StructType().add("vertex", DataTypes.LongType, false)
+                .add("component", DataTypes.LongType, false);
+        return edges.select("a", "b").repartition(1).mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
+            LongUnionFind uf = new LongUnionFind();
+            while (it.hasNext()) {
+                Row r = it.next();
+                uf.union(r.getLong(0), r.getLong(1));
+            }
+            List<Row> rows = new ArrayList<>(uf.size());
+            uf.forEach((v, c) -> rows.add(RowFactory.create(v, c)));
+            return rows.iterator();
+        }, Encoders.row(out));
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.syndication.ArticleFeatures;
 import io.wiretrace.core.syndication.Buckets;
+import io.wiretrace.core.syndication.CorpusSyndication;
 import io.wiretrace.core.syndication.LshParams;
 import io.wiretrace.core.syndication.MinHashSketcher;
 import io.wiretrace.core.syndication.Shingler;
@@ -39,6 +40,9 @@ import org.apache.spark.storage.StorageLevel;
  * connected components of the candidate graph; then, per component, exact verification of every
  * candidate pair and cohesive story building ({@link StoryBuilder}) — so shingle sets travel
  * once per article, never once per pair. Articles without candidates are their own story.
+ *
+ * <p>A small run does the same in one task after computing features in parallel
+ * ({@link CorpusSyndication}, {@code syndication.local_max_articles}).
  */
 public final class SyndicationStage {
 
@@ -84,9 +88,6 @@ public final class SyndicationStage {
             .add("matched_by", DataTypes.StringType, true)
             .add("lag_s", DataTypes.LongType, true);
 
-    /** How far below a threshold a sketch estimate may be and still go to exact verification (~3σ at 128 components). */
-    static final double PREFILTER_MARGIN = 0.15;
-
     private SyndicationStage() {}
 
     public static LshParams lshParams(WiretraceConfig.Syndication cfg) {
@@ -115,6 +116,68 @@ public final class SyndicationStage {
                 }, Encoders.row(FEATURES));
     }
 
+    private static StoryBuilder.Settings settings(WiretraceConfig.Syndication cfg) {
+        return new StoryBuilder.Settings(cfg.verify().jaccard(), cfg.verify().containment(), cfg.verify().minSharedShingles());
+    }
+
+    /**
+     * Runs the stage on {@code articleCount} articles: in one task ({@link CorpusSyndication}) up to
+     * {@code syndication.local_max_articles}, where a Spark job per step costs more than the work;
+     * distributed above. Both give the same stories, pairs and counts.
+     */
+    public static Result run(Dataset<Row> articles, long articleCount, WiretraceConfig.Syndication cfg) {
+        return articleCount <= cfg.localMaxArticles() ? runInOneTask(articles, cfg) : run(articles, cfg);
+    }
+
+    /** Features in parallel, then everything else in one task. */
+    static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
+        LshParams lsh = lshParams(cfg);
+        CorpusSyndication.Banding banding = new CorpusSyndication.Banding(cfg.minhashComponents(), lsh.bands(), lsh.rows(),
+                cfg.lsh().maxBucketSize(), cfg.lsh().giantBucketWindow());
+        StoryBuilder.Settings settings = settings(cfg);
+        Dataset<Row> feats = features(articles, cfg).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> built = feats.select("doc_key", "article_id", "outlet", "published_s", "title_hash", "lede_hash",
+                        "shingles", "signature", "sketch").repartition(1)
+                .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
+                    List<CorpusSyndication.Article> docs = new ArrayList<>();
+                    while (it.hasNext()) {
+                        Row r = it.next();
+                        docs.add(new CorpusSyndication.Article(r.getLong(0), r.getString(1), r.getString(2),
+                                r.isNullAt(3) ? null : r.getLong(3), r.getLong(4), r.getLong(5), ints(r.getList(6)),
+                                (byte[]) r.get(7), (byte[]) r.get(8)));
+                    }
+                    CorpusSyndication.Result res = CorpusSyndication.run(docs, banding, settings);
+                    List<Row> out = rows(res.assignments(), res.pairs());
+                    res.counts().forEach((k, v) -> out.add(RowFactory.create("count", k, null, null, null, null, null,
+                            null, null, null, null, null, null, null, v)));
+                    return out.iterator();
+                }, Encoders.row(OUT))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("lsh_bands", (long) lsh.bands());
+        counts.put("lsh_rows", (long) lsh.rows());
+        // Zeros first: on an empty run the optimiser drops the task, and with it the count rows.
+        counts.putAll(CorpusSyndication.run(List.of(), banding, settings).counts());
+        for (Row r : built.filter(col("kind").equalTo("count")).select("article_id", "lag_s").collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return result(built, built.filter(col("kind").equalTo("article")), feats, lsh, counts);
+    }
+
+    /** The stage's datasets from the per-component output: assignments with wire credits, and pairs. */
+    private static Result result(Dataset<Row> built, Dataset<Row> assignmentRows, Dataset<Row> feats, LshParams lsh,
+                                 Map<String, Long> counts) {
+        Dataset<Row> assignments = assignmentRows
+                .join(feats.select("article_id", "wire_credit"), "article_id")
+                .select("article_id", "story_id", "origin_article_id", "is_origin", "edit_kind", "lag_from_origin_s",
+                        "wire_credit");
+        Dataset<Row> pairs = built.filter(col("kind").equalTo("pair"))
+                .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "jaccard", "containment", "matched_by",
+                        "lag_s");
+        return new Result(assignments, pairs, lsh, counts);
+    }
+
+    /** Distributed: every step a Spark operation, for corpora of any size. */
     public static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
         LshParams lsh = lshParams(cfg);
         int components = cfg.minhashComponents();
@@ -160,25 +223,22 @@ public final class SyndicationStage {
         // estimated Jaccard and containment are both far below the verification thresholds. This
         // keeps components close to stories (a bucket shared by chance no longer links two stories)
         // while every surviving pair is still verified exactly.
-        double margin = PREFILTER_MARGIN;
-        double jMin = cfg.verify().jaccard() - margin;
-        double cMin = cfg.verify().containment() - margin;
+        StoryBuilder.Settings settings = settings(cfg);
         Dataset<Row> sk = feats.select("doc_key", "sketch", "shingles");
         Dataset<Row> likely = edges.join(sk.select(col("doc_key").as("a"), col("sketch").as("sa"),
                         size(col("shingles")).as("na")), "a")
                 .join(sk.select(col("doc_key").as("b"), col("sketch").as("sb"), size(col("shingles")).as("nb")), "b")
-                .filter((org.apache.spark.api.java.function.FilterFunction<Row>) r -> {
-                    double j = MinHashSketcher.estimateFromSketch8((byte[]) r.getAs("sa"), (byte[]) r.getAs("sb"));
-                    int na = r.getAs("na");
-                    int nb = r.getAs("nb");
-                    double c = j * (na + nb) / ((1 + j) * Math.max(1, Math.min(na, nb)));
-                    return j >= jMin || c >= cMin;
-                })
+                .filter((org.apache.spark.api.java.function.FilterFunction<Row>) r -> CorpusSyndication.likely(
+                        r.getAs("sa"), r.getAs("sb"), r.<Integer>getAs("na"), r.<Integer>getAs("nb"), settings))
                 .select("a", "b").persist(StorageLevel.MEMORY_AND_DISK());
         long likelyPairs = likely.count();
         edges.unpersist();
 
-        Dataset<Row> comps = ConnectedComponents.run(likely).persist(StorageLevel.MEMORY_AND_DISK());
+        // A likely-pair graph that fits one task (nearly always below a few million articles) is
+        // resolved there in one shuffle; label propagation costs several jobs per round.
+        boolean oneTask = likelyPairs <= cfg.localComponentsMaxPairs();
+        Dataset<Row> comps = (oneTask ? ConnectedComponents.inOneTask(likely) : ConnectedComponents.run(likely))
+                .persist(StorageLevel.MEMORY_AND_DISK());
 
         // Per component: docs and candidate pairs together, verified and built into stories.
         Dataset<Row> compByDoc = comps.select(col("vertex").as("doc_key"), col("component"));
@@ -187,8 +247,6 @@ public final class SyndicationStage {
                         col("title_hash"), col("lede_hash"), col("shingles"));
         Dataset<Row> pairsByComp = likely.join(comps.select(col("vertex").as("a"), col("component")), "a")
                 .select(col("component"), col("a"), col("b"));
-        StoryBuilder.Settings settings = new StoryBuilder.Settings(cfg.verify().jaccard(), cfg.verify().containment(),
-                cfg.verify().minSharedShingles());
         Dataset<Row> built = docs.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
                 .cogroup(pairsByComp.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG()),
                         (CoGroupFunction<Long, Row, Row, Row>) (key, docRows, pairRows) ->
@@ -204,13 +262,6 @@ public final class SyndicationStage {
                     return assignmentRow(a);
                 }, Encoders.row(OUT));
 
-        Dataset<Row> assignments = built.filter(col("kind").equalTo("article")).unionByName(singles)
-                .join(feats.select("article_id", "wire_credit"), "article_id")
-                .select("article_id", "story_id", "origin_article_id", "is_origin", "edit_kind", "lag_from_origin_s",
-                        "wire_credit");
-        Dataset<Row> pairs = built.filter(col("kind").equalTo("pair"))
-                .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "jaccard", "containment", "matched_by",
-                        "lag_s");
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lsh_bands", (long) lsh.bands());
         counts.put("lsh_rows", (long) lsh.rows());
@@ -220,18 +271,14 @@ public final class SyndicationStage {
         counts.put("candidate_pairs", candidatePairs);
         counts.put("candidate_pairs_after_sketch_filter", likelyPairs);
         counts.put("articles_with_candidates", comps.count());
-        return new Result(assignments, pairs, lsh, counts);
+        return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles), feats, lsh, counts);
     }
 
     private static Iterator<Row> buildComponent(Iterator<Row> docRows, Iterator<Row> pairRows, StoryBuilder.Settings s) {
         List<StoryBuilder.Doc> docs = new ArrayList<>();
         while (docRows.hasNext()) {
             Row r = docRows.next();
-            List<Integer> sh = r.getList(7);
-            int[] shingles = new int[sh.size()];
-            for (int i = 0; i < shingles.length; i++) {
-                shingles[i] = sh.get(i);
-            }
+            int[] shingles = ints(r.getList(7));
             docs.add(new StoryBuilder.Doc(r.getLong(1), r.getString(2), r.getString(3), r.isNullAt(4) ? null : r.getLong(4),
                     r.getLong(5), r.getLong(6), shingles));
         }
@@ -241,15 +288,28 @@ public final class SyndicationStage {
             candidates.add(new long[]{r.getLong(1), r.getLong(2)});
         }
         StoryBuilder.Result result = StoryBuilder.build(docs, candidates, s);
-        List<Row> out = new ArrayList<>(result.assignments().size() + result.pairs().size());
-        for (StoryBuilder.Assignment a : result.assignments()) {
+        return rows(result.assignments(), result.pairs()).iterator();
+    }
+
+    private static int[] ints(List<Integer> list) {
+        int[] out = new int[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+
+    /** Output rows: one per assignment, one per verified pair. */
+    private static List<Row> rows(List<StoryBuilder.Assignment> assignments, List<StoryBuilder.Pair> pairs) {
+        List<Row> out = new ArrayList<>(assignments.size() + pairs.size());
+        for (StoryBuilder.Assignment a : assignments) {
             out.add(assignmentRow(a));
         }
-        for (StoryBuilder.Pair p : result.pairs()) {
+        for (StoryBuilder.Pair p : pairs) {
             out.add(RowFactory.create("pair", null, null, null, null, null, null, p.articleIdA(), p.articleIdB(),
                     p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.matchedBy(), p.lagSeconds()));
         }
-        return out.iterator();
+        return out;
     }
 
     private static Row assignmentRow(StoryBuilder.Assignment a) {

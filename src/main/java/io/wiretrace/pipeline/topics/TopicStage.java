@@ -71,10 +71,16 @@ public final class TopicStage {
 
     /**
      * What the stage produced: article → topic, one row per topic (labels), counts, and the cached
-     * story vectors the assignments read from (the caller unpersists them once it has used them).
+     * datasets the assignments read from (the caller unpersists them once it has used them).
      */
     public record Result(Dataset<Row> assignments, List<TopicLabels.Topic> topics, Map<String, Object> counts,
-                         Dataset<Row> cachedVectors) {}
+                         List<Dataset<Row>> cached, String skippedReason) {
+
+        /** True when the stage clustered nothing (too few stories, no vocabulary); {@link #skippedReason} says why. */
+        public boolean skipped() {
+            return skippedReason != null;
+        }
+    }
 
     static final StructType TERMS = new StructType()
             .add("story_key", DataTypes.StringType, false)
@@ -97,6 +103,7 @@ public final class TopicStage {
     public static Result run(SparkSession spark, Dataset<Row> articles, WiretraceConfig.Topics cfg, int partitions) {
         Map<String, Object> counts = new LinkedHashMap<>();
         Map<String, Long> stepMs = new LinkedHashMap<>();
+        counts.put("step_ms", stepMs);
         long t0 = System.nanoTime();
         boolean hasStories = List.of(articles.columns()).contains("story_id");
         Dataset<Row> keyed = withStoryKey(articles);
@@ -119,8 +126,15 @@ public final class TopicStage {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long stories = terms.count();
         counts.put("stories", stories);
-
         stepMs.put("terms", lap(t0));
+        // Too few stories to cluster at all: said, not failed (a small or uniform corpus is normal input).
+        int needed = cfg.fixedK() > 0 ? 2 : cfg.kMin();
+        if (stories < needed) {
+            return skipped(keyed, terms, counts, stories == 0 ? "no stories"
+                    : stories + (stories == 1 ? " story" : " stories") + ", fewer than "
+                    + (cfg.fixedK() > 0 ? "2" : "k_min=" + cfg.kMin()));
+        }
+
         t0 = System.nanoTime();
         boolean hashing = "hashing".equals(text.vectorizer());
         HashingTF hashingTf = new HashingTF().setNumFeatures(text.vocabularySize()).setInputCol("terms").setOutputCol("tf");
@@ -130,6 +144,12 @@ public final class TopicStage {
         counts.put("vectorizer", text.vectorizer());
         counts.put("vocabulary_size", (long) dimension);
         stepMs.put("vocabulary", lap(t0));
+        if (dimension == 0) {
+            // Every term is in too few or too many stories (a uniform corpus), or the tokenizer found
+            // no words (a script it does not split, text of stop words only).
+            return skipped(keyed, terms, counts, "empty vocabulary: no term in at least min_df="
+                    + minDf(text, stories) + " and at most max_df=" + text.maxDf() + " of " + stories + " stories");
+        }
         t0 = System.nanoTime();
 
         Dataset<Row> tf = hashing ? hashingTf.transform(terms)
@@ -157,77 +177,111 @@ public final class TopicStage {
             terms.unpersist();
         }
         stepMs.put("vectors", lap(t0));
+        if (usable < needed) {
+            features.unpersist();
+            return skipped(keyed, terms, counts, usable + " of " + stories + " stories have topic terms, fewer than "
+                    + (cfg.fixedK() > 0 ? "2" : "k_min=" + cfg.kMin()));
+        }
         t0 = System.nanoTime();
 
-        List<TopicLabels.Topic> topics = List.of();
-        Dataset<Row> storyTopics;
-        if (usable < 2) {
-            counts.put("k", 0L);
-            storyTopics = features.select(col("story_key"), lit(null).cast("int").as("topic_id"));
+        int k;
+        if (cfg.fixedK() > 0) {
+            k = (int) Math.min(cfg.fixedK(), usable);
+            counts.put("k_chosen_by", "config");
         } else {
-            int k;
-            if (cfg.fixedK() > 0) {
-                k = (int) Math.min(cfg.fixedK(), usable);
-                counts.put("k_chosen_by", "config");
-            } else {
-                k = chooseK(features, usable, dimension, cfg, counts);
-                counts.put("k_chosen_by", "silhouette");
-            }
-            counts.put("k", (long) k);
-            stepMs.put("choose_k", lap(t0));
-            t0 = System.nanoTime();
-            Fitted fitted = fit(features, k, cfg, cfg.restarts(), cfg.maxIterations());
-            counts.put("training_cost", Math.round(fitted.cost * 1e6) / 1e6);
-            stepMs.put("fit", lap(t0));
-            t0 = System.nanoTime();
-            Dataset<Row> predicted = fitted.transform(features);
-
-            // Topic ids by size (desc), ties by smallest story key: stable across runs and readable.
-            List<Row> sizes = predicted.groupBy("prediction").agg(count(lit(1)).as("n"), min("story_key").as("first"))
-                    .orderBy(col("n").desc(), col("first")).collectAsList();
-            int[] idOf = new int[k];
-            java.util.Arrays.fill(idOf, -1);
-            for (int i = 0; i < sizes.size(); i++) {
-                idOf[sizes.get(i).getInt(0)] = i;
-            }
-            Vector[] centers = normalised(fitted.centers());
-            Vector corpusMean = features.select(Summarizer.mean(col("features")).as("m")).first().getAs(0);
-            Broadcast<Vector[]> bc = spark.sparkContext().broadcast(centers, scala.reflect.ClassTag$.MODULE$.apply(Vector[].class));
-            UserDefinedFunction similarity = udf((UDF2<Vector, Integer, Double>) (v, c) -> dot(v, bc.value()[c]),
-                    DataTypes.DoubleType);
-            Dataset<Row> central = predicted
-                    .withColumn("sim", similarity.apply(col("features"), col("prediction")))
-                    .groupBy("prediction").agg(max(struct(col("sim"), col("story_key"), col("title"))).as("c"))
-                    .select(col("prediction"), col("c.story_key").as("story_key"), col("c.title").as("title"));
-            Map<Integer, Row> centralByCluster = new LinkedHashMap<>();
-            for (Row r : central.collectAsList()) {
-                centralByCluster.put(r.getInt(0), r);
-            }
-            String[] names = hashing
-                    ? bucketNames(terms, hashingTf, centers, corpusMean, dimension, cfg.labelTerms()) : vocabulary;
-            terms.unpersist();
-            List<TopicLabels.Topic> labelled = new ArrayList<>();
-            for (int c = 0; c < k; c++) {
-                if (idOf[c] < 0) {
-                    continue; // an empty cluster (k-means can end with one): no topic
-                }
-                Row cr = centralByCluster.get(c);
-                labelled.add(TopicLabels.label(idOf[c], centers[c].toArray(), corpusMean.toArray(), names,
-                        cfg.labelTerms(), cr == null ? null : cr.getString(1), cr == null ? null : cr.getString(2)));
-            }
-            labelled.sort(java.util.Comparator.comparingInt(TopicLabels.Topic::topicId));
-            topics = List.copyOf(labelled);
-            int[] ids = idOf;
-            UserDefinedFunction toId = udf((UDF1<Integer, Integer>) p -> ids[p], DataTypes.IntegerType);
-            storyTopics = predicted.select(col("story_key"), toId.apply(col("prediction")).as("topic_id"));
-            bc.unpersist();
-            stepMs.put("label", lap(t0));
+            k = chooseK(features, usable, dimension, cfg, counts);
+            counts.put("k_chosen_by", "silhouette");
         }
-        counts.put("step_ms", stepMs);
+        counts.put("k", (long) k);
+        stepMs.put("choose_k", lap(t0));
+        t0 = System.nanoTime();
+        boolean local = "kmeans".equals(cfg.algorithm()) && usable <= cfg.localFitMaxStories();
+        counts.put("fit", local ? "one_task" : "mllib");
+        List<Dataset<Row>> cached = new ArrayList<>(List.of(features));
+        Clustering clustering = local ? LocalFit.run(features, k, dimension, cfg, cached)
+                : mllibClustering(spark, features, k, cfg);
+        counts.put("training_cost", Math.round(clustering.cost() * 1e6) / 1e6);
+        stepMs.put("fit", lap(t0));
+        t0 = System.nanoTime();
+
+        String[] names = hashing
+                ? bucketNames(terms, hashingTf, clustering.centers(), clustering.corpusMean(), dimension, cfg.labelTerms())
+                : vocabulary;
+        terms.unpersist();
+        List<TopicLabels.Topic> topics = new ArrayList<>();
+        for (Cluster c : clustering.clusters()) {
+            topics.add(TopicLabels.label(c.topicId(), clustering.centers()[c.index()].toArray(),
+                    clustering.corpusMean().toArray(), names, cfg.labelTerms(), c.centralStoryKey(), c.centralTitle()));
+        }
+        topics.sort(java.util.Comparator.comparingInt(TopicLabels.Topic::topicId));
+        stepMs.put("label", lap(t0));
         Dataset<Row> assignments = keyed.select("article_id", "story_key")
-                .join(storyTopics, "story_key", "left")
+                .join(clustering.storyTopics(), "story_key", "left")
                 .select("article_id", "topic_id");
-        return new Result(assignments, topics, counts, features);
+        return new Result(assignments, List.copyOf(topics), counts, List.copyOf(cached), null);
+    }
+
+    /**
+     * The stage did not cluster: every article gets a null topic, no topic rows, and the reason is
+     * in the counts ({@code skipped_reason}) for the manifest and the console.
+     */
+    private static Result skipped(Dataset<Row> keyed, Dataset<Row> terms, Map<String, Object> counts, String reason) {
+        terms.unpersist();
+        counts.put("k", 0L);
+        counts.put("skipped_reason", reason);
+        Dataset<Row> assignments = keyed.select(col("article_id"), lit(null).cast("int").as("topic_id"));
+        return new Result(assignments, List.of(), counts, List.of(), reason);
+    }
+
+    /** One fitted cluster: its index in {@link Clustering#centers()}, its topic id and its most central story. */
+    record Cluster(int index, int topicId, String centralStoryKey, String centralTitle) {}
+
+    /**
+     * A fitted clustering, whichever way it was fitted: unit-length centers, the corpus mean vector,
+     * the non-empty clusters (topic ids by size, descending, ties by smallest story key), and
+     * story_key → topic_id as a Dataset.
+     */
+    record Clustering(Vector[] centers, Vector corpusMean, List<Cluster> clusters, Dataset<Row> storyTopics,
+                      double cost) {}
+
+    /** The MLlib fit at scale: KMeans or BisectingKMeans with restarts, then sizes and central stories as jobs. */
+    private static Clustering mllibClustering(SparkSession spark, Dataset<Row> features, int k, WiretraceConfig.Topics cfg) {
+        Fitted fitted = fit(features, k, cfg, cfg.restarts(), cfg.maxIterations());
+        Dataset<Row> predicted = fitted.transform(features);
+        // Topic ids by size (desc), ties by smallest story key: stable across runs and readable.
+        List<Row> sizes = predicted.groupBy("prediction").agg(count(lit(1)).as("n"), min("story_key").as("first"))
+                .orderBy(col("n").desc(), col("first")).collectAsList();
+        int[] idOf = new int[k];
+        java.util.Arrays.fill(idOf, -1);
+        for (int i = 0; i < sizes.size(); i++) {
+            idOf[sizes.get(i).getInt(0)] = i;
+        }
+        Vector[] centers = normalised(fitted.centers());
+        Vector corpusMean = features.select(Summarizer.mean(col("features")).as("m")).first().getAs(0);
+        Broadcast<Vector[]> bc = spark.sparkContext().broadcast(centers, scala.reflect.ClassTag$.MODULE$.apply(Vector[].class));
+        UserDefinedFunction similarity = udf((UDF2<Vector, Integer, Double>) (v, c) -> dot(v, bc.value()[c]),
+                DataTypes.DoubleType);
+        Dataset<Row> central = predicted
+                .withColumn("sim", similarity.apply(col("features"), col("prediction")))
+                .groupBy("prediction").agg(max(struct(col("sim"), col("story_key"), col("title"))).as("c"))
+                .select(col("prediction"), col("c.story_key").as("story_key"), col("c.title").as("title"));
+        Map<Integer, Row> centralByCluster = new LinkedHashMap<>();
+        for (Row r : central.collectAsList()) {
+            centralByCluster.put(r.getInt(0), r);
+        }
+        bc.unpersist();
+        List<Cluster> clusters = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            if (idOf[c] < 0) {
+                continue; // an empty cluster (k-means can end with one): no topic
+            }
+            Row cr = centralByCluster.get(c);
+            clusters.add(new Cluster(c, idOf[c], cr == null ? null : cr.getString(1), cr == null ? null : cr.getString(2)));
+        }
+        int[] ids = idOf;
+        UserDefinedFunction toId = udf((UDF1<Integer, Integer>) p -> ids[p], DataTypes.IntegerType);
+        return new Clustering(centers, corpusMean, clusters,
+                predicted.select(col("story_key"), toId.apply(col("prediction")).as("topic_id")), fitted.cost);
     }
 
     /** Adds {@code story_key}: the story id, or the article id when the article has no story (syndication off). */
