@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code bench job}: the whole {@code run} (every stage, every table written and committed) on a
- * generated corpus of {@code --articles N} (or on {@code --input PATH}), in one process, as a user
+ * generated corpus of {@code --articles N} (or on {@code --input PATH...}), in one process, as a user
  * runs it. Prints, per pipeline step: wall time, Spark jobs, tasks, shuffle bytes written; and for
  * the run: peak heap, total shuffle, cost per article (wall ms and core-ms). {@code --runs R} runs it
  * R times in the same JVM (the first run pays class loading and JIT; later runs show the pipeline's
@@ -33,18 +33,22 @@ final class JobBench {
     static void run(String[] args) throws Exception {
         int articles = 20_000;
         int runs = 1;
-        String input = null;
+        List<String> inputs = new ArrayList<>();
         List<String> sets = new ArrayList<>(List.of("spark.conf.spark.ui.enabled=false"));
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--articles" -> articles = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--input" -> input = args[++i];
+                case "--input" -> {
+                    while (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        inputs.add(args[++i]);
+                    }
+                }
                 case "--set" -> sets.add(args[++i]);
                 default -> throw new IllegalArgumentException("Invalid bench job argument: " + args[i]);
             }
         }
-        String in = input != null ? input : Bench.corpus(articles, 42).resolve("articles").toString();
+        List<String> in = inputs.isEmpty() ? List.of(Bench.corpus(articles, 42).resolve("articles").toString()) : inputs;
         WiretraceConfig cfg = ConfigLoader.load(null, sets);
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
@@ -58,7 +62,7 @@ final class JobBench {
                 meter.reset();
                 Bench.Measured<RunResult> m = Bench.measure(heap, () -> {
                     try {
-                        return new RunJob(spark, new RunJob.Request(cfg, List.of(in), out.toString(), true,
+                        return new RunJob(spark, new RunJob.Request(cfg, in, out.toString(), true,
                                 "bench-" + System.nanoTime(), "2026-01-01")).run();
                     } catch (java.io.IOException e) {
                         throw new java.io.UncheckedIOException(e);

@@ -113,7 +113,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                         20_000_000L, 20_000),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,
-                        50_000),
+                        500_000),
                 new Quality(0.05),
                 new Output(500_000, "snappy", false, "wiretrace"),
                 new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));

@@ -44,7 +44,7 @@ class DegenerateInputsTest {
         Outcome o = run(List.of());
         assertEquals(0, o.code(), o.output());
         o.assertRows(Map.of("articles", 0L, "lineage", 0L, "stories", 0L, "topics", 0L));
-        o.assertTopicsSkipped("no stories");
+        o.assertTopicsSkipped("no articles");
     }
 
     @Test
@@ -54,7 +54,7 @@ class DegenerateInputsTest {
         assertEquals(3, o.code(), o.output());
         o.assertRows(Map.of("articles", 0L, "rejects", 4L, "lineage", 4L, "stories", 0L, "syndication_pairs", 0L,
                 "topics", 0L, "topic_outlets", 0L));
-        o.assertTopicsSkipped("no stories");
+        o.assertTopicsSkipped("no articles");
     }
 
     @Test
@@ -62,7 +62,7 @@ class DegenerateInputsTest {
         Outcome o = run(List.of(article("a1", "one.example", "Harbour vote", text(new SplittableRandom(1), 8))));
         assertEquals(0, o.code(), o.output());
         o.assertRows(Map.of("articles", 1L, "stories", 1L, "story_spread", 0L, "outlet_summary", 1L, "topics", 0L));
-        o.assertTopicsSkipped("1 story, fewer than k_min=4");
+        o.assertTopicsSkipped("1 article, fewer than k_min=4");
     }
 
     @Test
@@ -76,7 +76,7 @@ class DegenerateInputsTest {
         assertEquals(0, o.code(), o.output());
         assertEquals(4, o.manifest().get("counts").get("exact_duplicates").asLong());
         o.assertRows(Map.of("articles", 1L, "lineage", 5L, "stories", 1L, "topics", 0L));
-        o.assertTopicsSkipped("1 story, fewer than k_min=4");
+        o.assertTopicsSkipped("1 article, fewer than k_min=4");
     }
 
     @Test
@@ -104,7 +104,7 @@ class DegenerateInputsTest {
         Outcome o = run(lines);
         assertEquals(0, o.code(), o.output());
         o.assertRows(Map.of("articles", 3L, "stories", 3L, "topics", 0L, "topic_outlets", 0L));
-        o.assertTopicsSkipped("3 stories, fewer than k_min=4");
+        o.assertTopicsSkipped("3 articles, fewer than k_min=4");
     }
 
     @Test

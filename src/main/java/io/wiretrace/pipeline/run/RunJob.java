@@ -180,7 +180,7 @@ public final class RunJob {
                 int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
                 topics = timed("topics", "Cluster stories into topics (TF-IDF, spherical k-means) and label them",
                         () -> {
-                            TopicStage.Result r = TopicStage.run(spark, in, config.topics(), partitions);
+                            TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions);
                             joined[0] = Lineage.persistAndCut(in.join(r.assignments(), "article_id", "left"), cached);
                             return r;
                         }, r -> r.skipped() ? "skipped — " + r.skippedReason()

@@ -101,12 +101,28 @@ public final class TopicStage {
      * usable terms get no topic (counted as {@code unclustered_stories}).
      */
     public static Result run(SparkSession spark, Dataset<Row> articles, WiretraceConfig.Topics cfg, int partitions) {
+        return run(spark, articles, Long.MAX_VALUE, cfg, partitions);
+    }
+
+    /**
+     * As {@link #run(SparkSession, Dataset, WiretraceConfig.Topics, int)}, knowing that there are
+     * {@code articleCount} articles: with fewer than the stage needs, it skips without a Spark job.
+     */
+    public static Result run(SparkSession spark, Dataset<Row> articles, long articleCount, WiretraceConfig.Topics cfg,
+                             int partitions) {
         Map<String, Object> counts = new LinkedHashMap<>();
         Map<String, Long> stepMs = new LinkedHashMap<>();
         counts.put("step_ms", stepMs);
         long t0 = System.nanoTime();
         boolean hasStories = List.of(articles.columns()).contains("story_id");
         Dataset<Row> keyed = withStoryKey(articles);
+        int needed = cfg.fixedK() > 0 ? 2 : cfg.kMin();
+        String fewer = "fewer than " + (cfg.fixedK() > 0 ? "2" : "k_min=" + cfg.kMin());
+        if (articleCount < needed) {
+            // At most one story per article: too few to cluster, known without looking.
+            return skipped(keyed, null, counts, articleCount == 0 ? "no articles"
+                    : articleCount + (articleCount == 1 ? " article, " : " articles, ") + fewer);
+        }
         Dataset<Row> reps = hasStories
                 ? keyed.withColumn("rep", org.apache.spark.sql.functions.row_number().over(
                                 SyndicationReports.representativeFirst("story_key")))
@@ -128,11 +144,9 @@ public final class TopicStage {
         counts.put("stories", stories);
         stepMs.put("terms", lap(t0));
         // Too few stories to cluster at all: said, not failed (a small or uniform corpus is normal input).
-        int needed = cfg.fixedK() > 0 ? 2 : cfg.kMin();
         if (stories < needed) {
             return skipped(keyed, terms, counts, stories == 0 ? "no stories"
-                    : stories + (stories == 1 ? " story" : " stories") + ", fewer than "
-                    + (cfg.fixedK() > 0 ? "2" : "k_min=" + cfg.kMin()));
+                    : stories + (stories == 1 ? " story, " : " stories, ") + fewer);
         }
 
         t0 = System.nanoTime();
@@ -179,8 +193,7 @@ public final class TopicStage {
         stepMs.put("vectors", lap(t0));
         if (usable < needed) {
             features.unpersist();
-            return skipped(keyed, terms, counts, usable + " of " + stories + " stories have topic terms, fewer than "
-                    + (cfg.fixedK() > 0 ? "2" : "k_min=" + cfg.kMin()));
+            return skipped(keyed, terms, counts, usable + " of " + stories + " stories have topic terms, " + fewer);
         }
         t0 = System.nanoTime();
 
@@ -226,7 +239,9 @@ public final class TopicStage {
      * in the counts ({@code skipped_reason}) for the manifest and the console.
      */
     private static Result skipped(Dataset<Row> keyed, Dataset<Row> terms, Map<String, Object> counts, String reason) {
-        terms.unpersist();
+        if (terms != null) {
+            terms.unpersist();
+        }
         counts.put("k", 0L);
         counts.put("skipped_reason", reason);
         Dataset<Row> assignments = keyed.select(col("article_id"), lit(null).cast("int").as("topic_id"));
