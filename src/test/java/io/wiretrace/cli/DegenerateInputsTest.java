@@ -166,6 +166,12 @@ class DegenerateInputsTest {
             }
             expected.forEach((table, rows) -> assertEquals(rows, actual.get(table), table + " in " + actual));
             assertEquals(counts.get("records_in").asLong(), actual.get("lineage"));
+            // Progress a person can follow: each step's start and end, the end with what it produced.
+            for (String step : List.of("ingest", "syndication", "topics", "write_articles", "write_topic_outlets")) {
+                assertTrue(output.contains("wiretrace: [" + step + "]"), step + " in\n" + output);
+            }
+            assertTrue(output.matches("(?s).*\\[write_lineage\\] +done in [0-9.]+ s — " + actual.get("lineage") + " rows.*"),
+                    output);
         }
 
         void assertTopicsSkipped(String reason) throws IOException {
