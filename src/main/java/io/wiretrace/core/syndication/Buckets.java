@@ -1,6 +1,9 @@
 package io.wiretrace.core.syndication;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.LongBinaryOperator;
 
 /**
@@ -8,6 +11,7 @@ import java.util.function.LongBinaryOperator;
  * than {@code maxSize} members: boilerplate or one text copied thousands of times) would yield a
  * quadratic number; instead each member is paired with its next {@code window} members in key
  * order, which keeps the work linear and still links every member into one connected group.
+ * {@link #distinct} merges the pairs of many buckets into one ordered list without repeats.
  */
 public final class Buckets {
 
@@ -29,5 +33,23 @@ public final class Buckets {
             }
         }
         return count;
+    }
+
+    /**
+     * The distinct pairs of {@code pairs}, each as {@code {min, max}}, sorted by both keys: one
+     * order whatever order the pairs arrived in, and a pair found in several bands counted once.
+     */
+    public static List<long[]> distinct(Collection<long[]> pairs) {
+        long[][] sorted = pairs.stream().map(c -> new long[]{Math.min(c[0], c[1]), Math.max(c[0], c[1])})
+                .sorted((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]))
+                .toArray(long[][]::new);
+        List<long[]> out = new ArrayList<>(sorted.length);
+        for (long[] c : sorted) {
+            long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last == null || last[0] != c[0] || last[1] != c[1]) {
+                out.add(c);
+            }
+        }
+        return out;
     }
 }

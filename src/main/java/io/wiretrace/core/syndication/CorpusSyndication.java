@@ -77,14 +77,7 @@ public final class CorpusSyndication {
             });
         }
         // One pair may share several bands: distinct pairs, in a fixed order.
-        found.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
-        List<long[]> candidates = new ArrayList<>();
-        for (long[] p : found) {
-            long[] last = candidates.isEmpty() ? null : candidates.get(candidates.size() - 1);
-            if (last == null || last[0] != p[0] || last[1] != p[1]) {
-                candidates.add(p);
-            }
-        }
+        List<long[]> candidates = Buckets.distinct(found);
         LongUnionFind components = new LongUnionFind();
         List<long[]> likely = new ArrayList<>();
         for (long[] p : candidates) {
@@ -96,13 +89,13 @@ public final class CorpusSyndication {
             }
         }
         Map<Long, List<StoryBuilder.Doc>> docsOf = new TreeMap<>();
+        Map<Long, Long> componentOf = new HashMap<>();
         components.forEach((v, c) -> {
+            componentOf.put(v, c);
             Article a = byKey.get(v);
             docsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(new StoryBuilder.Doc(a.docKey(), a.articleId(),
                     a.outlet(), a.publishedS(), a.titleHash(), a.ledeHash(), a.shingles()));
         });
-        Map<Long, Long> componentOf = new HashMap<>();
-        components.forEach(componentOf::put);
         Map<Long, List<long[]>> pairsOf = new HashMap<>();
         for (long[] p : likely) {
             pairsOf.computeIfAbsent(componentOf.get(p[0]), k -> new ArrayList<>()).add(p);

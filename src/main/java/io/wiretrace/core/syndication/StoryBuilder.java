@@ -72,15 +72,7 @@ public final class StoryBuilder {
         }
         List<Edge> edges = new ArrayList<>();
         List<Pair> pairs = new ArrayList<>();
-        long[][] sorted = candidates.stream().map(c -> new long[]{Math.min(c[0], c[1]), Math.max(c[0], c[1])})
-                .sorted((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]))
-                .toArray(long[][]::new);
-        long[] prev = null;
-        for (long[] c : sorted) {
-            if (prev != null && prev[0] == c[0] && prev[1] == c[1]) {
-                continue;
-            }
-            prev = c;
+        for (long[] c : Buckets.distinct(candidates)) {
             Integer ia = index.get(c[0]);
             Integer ib = index.get(c[1]);
             if (ia == null || ib == null || ia.equals(ib)) {
