@@ -73,7 +73,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
             implements Serializable {}
 
     /** Spark settings applied only where the operator (spark-submit, spark-defaults) set nothing. */
-    public record Spark(String master, String appName, int shufflePartitions, Map<String, String> conf)
+    public record Spark(String master, String appName, int shufflePartitions, long onePartitionMaxBytes,
+                        Map<String, String> conf)
             implements Serializable {}
 
     /** Keys whose values are free-form maps (any sub-key allowed). */
@@ -116,7 +117,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                         500_000),
                 new Quality(0.05),
                 new Output(500_000, "snappy", false, "wiretrace"),
-                new Spark("local[*]", "wiretrace", 0, new TreeMap<>()));
+                new Spark("local[*]", "wiretrace", 0, 32L * 1024 * 1024, new TreeMap<>()));
     }
 
     /** Checks every value; throws {@link ConfigException} with an "Invalid X: reason" message. */
@@ -195,6 +196,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 "Invalid output.compression: '" + output.compression() + "' is not one of " + new java.util.TreeSet<>(COMPRESSIONS));
         require(spark.master() != null && !spark.master().isBlank(), "Invalid spark.master: must not be empty");
         require(spark.shufflePartitions() >= 0, "Invalid spark.shuffle_partitions: must be 0 (auto) or positive");
+        require(spark.onePartitionMaxBytes() >= 0, "Invalid spark.one_partition_max_bytes: must be 0 (never) or positive");
         require(spark.conf() != null, "Invalid spark.conf: must be a map");
         spark.conf().keySet().forEach(k -> require(k.startsWith("spark."),
                 "Invalid spark.conf." + k + ": Spark settings start with 'spark.'"));

@@ -47,7 +47,8 @@ class SyndicationTest {
         // too) must give byte-identical tables and the same counts.
         Path distributed = tmp.resolve("distributed");
         assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", distributed.toString(),
-                "--set", "syndication.local_max_articles=0", "--set", "syndication.local_components_max_pairs=0",
+                "--set", "syndication.local_max_articles=0", "--set", "spark.one_partition_max_bytes=0",
+                "--set", "syndication.local_components_max_pairs=0",
                 "--set", "topics.enabled=false"));
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.readTree(out.resolve("_manifest.json").toFile()).path("stages").path("syndication"),

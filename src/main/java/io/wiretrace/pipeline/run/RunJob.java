@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.pipeline.Layout;
 import io.wiretrace.pipeline.Lineage;
 import io.wiretrace.pipeline.dedup.ExactDedupStage;
 import io.wiretrace.pipeline.ingest.IngestStage;
@@ -69,6 +70,9 @@ public final class RunJob {
     private final Request request;
     private final Map<String, Long> timings = new LinkedHashMap<>();
     private Progress progress;
+    /** Restores the session settings the run's layout changed. */
+    private Runnable restoreLayout = () -> {};
+    private Layout layout = Layout.DISTRIBUTED;
 
     public RunJob(SparkSession spark, Request request) {
         this.spark = spark;
@@ -84,6 +88,8 @@ public final class RunJob {
             return runWithProgress();
         } finally {
             progress = null;
+            restoreLayout.run();
+            restoreLayout = () -> {};
         }
     }
 
@@ -106,8 +112,12 @@ public final class RunJob {
                     pl.files().size(), pl.totalBytes(), pl.splits().size()));
 
             Dataset<Row> parsed = IngestStage.read(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> accepted = parsed.filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
-            Dataset<Row> rejected = parsed.filter(col("reject_reason").isNotNull())
+            // Parsed in parallel (one task per split); after that, a small run is one partition.
+            layout = Layout.forInput(plan.totalBytes(), config.spark().onePartitionMaxBytes());
+            restoreLayout = layout.plan(spark);
+            Dataset<Row> laidOut = layout.keep(parsed);
+            Dataset<Row> accepted = laidOut.filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
+            Dataset<Row> rejected = laidOut.filter(col("reject_reason").isNotNull())
                     .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
             List<Dataset<Row>> cached = new ArrayList<>();
 
@@ -116,8 +126,8 @@ public final class RunJob {
             long[] dateWarnings = {0};
             long[] outletBound = {0};
             Dataset<Row> records = timed("ingest", "Read, parse, normalise and deduplicate input records", () -> {
-                Dataset<Row> rs = Lineage.persistAndCut(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
-                        cached);
+                Dataset<Row> rs = layout.keep(Lineage.persistAndCut(
+                        ExactDedupStage.apply(NormalizeStage.apply(accepted, config)), cached));
                 for (Row r : rs.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)),
                                 countDistinct("outlet")).collectAsList()) {
                     byStatus.put(r.getString(0), r.getLong(1));
@@ -162,8 +172,9 @@ public final class RunJob {
                 Dataset<Row>[] joined = new Dataset[1];
                 SyndicationStage.Result syn = timed("syndication", "Detect copies (MinHash LSH), verify them, build stories",
                         () -> {
-                            SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication());
-                            joined[0] = Lineage.persistAndCut(in.join(r.assignments(), "article_id", "left"), cached);
+                            SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication(), layout);
+                            joined[0] = layout.keep(Lineage.persistAndCut(
+                                    in.join(r.assignments(), "article_id", "left"), cached));
                             return r;
                         }, r -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
                                 r.counts().get("candidate_pairs"), r.counts().get("candidate_pairs_after_sketch_filter")));
@@ -180,8 +191,9 @@ public final class RunJob {
                 int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
                 topics = timed("topics", "Cluster stories into topics (TF-IDF, spherical k-means) and label them",
                         () -> {
-                            TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions);
-                            joined[0] = Lineage.persistAndCut(in.join(r.assignments(), "article_id", "left"), cached);
+                            TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions, layout);
+                            joined[0] = layout.keep(Lineage.persistAndCut(
+                                    in.join(r.assignments(), "article_id", "left"), cached));
                             return r;
                         }, r -> r.skipped() ? "skipped — " + r.skippedReason()
                                 : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", r.counts().get("stories"),
@@ -333,6 +345,7 @@ public final class RunJob {
         sparkNode.put("app_id", spark.sparkContext().applicationId());
         sparkNode.put("version", spark.version());
         sparkNode.put("master", spark.sparkContext().master());
+        sparkNode.put("layout", layout.name().toLowerCase(Locale.ROOT));
         m.put("config_hash", ConfigLoader.hash(request.config()));
         m.set("config", ConfigLoader.toTree(request.config()));
         ObjectNode inputs = m.putObject("inputs");

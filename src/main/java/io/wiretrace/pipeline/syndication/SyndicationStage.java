@@ -16,6 +16,7 @@ import io.wiretrace.core.syndication.MinHashSketcher;
 import io.wiretrace.core.syndication.Shingler;
 import io.wiretrace.core.syndication.StoryBuilder;
 import io.wiretrace.pipeline.Iterators;
+import io.wiretrace.pipeline.Layout;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -125,19 +126,19 @@ public final class SyndicationStage {
      * {@code syndication.local_max_articles}, where a Spark job per step costs more than the work;
      * distributed above. Both give the same stories, pairs and counts.
      */
-    public static Result run(Dataset<Row> articles, long articleCount, WiretraceConfig.Syndication cfg) {
-        return articleCount <= cfg.localMaxArticles() ? runInOneTask(articles, cfg) : run(articles, cfg);
+    public static Result run(Dataset<Row> articles, long articleCount, WiretraceConfig.Syndication cfg, Layout layout) {
+        return articleCount <= cfg.localMaxArticles() ? runInOneTask(articles, cfg, layout) : run(articles, cfg);
     }
 
     /** Features in parallel, then everything else in one task. */
-    static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
+    static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout) {
         LshParams lsh = lshParams(cfg);
         CorpusSyndication.Banding banding = new CorpusSyndication.Banding(cfg.minhashComponents(), lsh.bands(), lsh.rows(),
                 cfg.lsh().maxBucketSize(), cfg.lsh().giantBucketWindow());
         StoryBuilder.Settings settings = settings(cfg);
         Dataset<Row> feats = features(articles, cfg).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> built = feats.select("doc_key", "article_id", "outlet", "published_s", "title_hash", "lede_hash",
-                        "shingles", "signature", "sketch").repartition(1)
+        Dataset<Row> built = layout.gather(feats.select("doc_key", "article_id", "outlet", "published_s", "title_hash",
+                        "lede_hash", "shingles", "signature", "sketch"))
                 .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
                     List<CorpusSyndication.Article> docs = new ArrayList<>();
                     while (it.hasNext()) {

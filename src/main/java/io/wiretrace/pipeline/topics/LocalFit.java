@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.topics.SphericalKMeans;
+import io.wiretrace.pipeline.Layout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -51,14 +52,15 @@ final class LocalFit {
 
     /**
      * @param features story_key, title, features (unit-length vectors), at least {@code k} rows
+     * @param layout   the run's layout: a one-partition run gathers without a shuffle
      * @return the clustering; its story→topic rows are cached (released with {@code cached})
      */
     static TopicStage.Clustering run(Dataset<Row> features, int k, int dimension, WiretraceConfig.Topics cfg,
-                                     List<Dataset<Row>> cached) {
+                                     List<Dataset<Row>> cached, Layout layout) {
         long seed = cfg.seed();
         int restarts = cfg.restarts();
         int iterations = cfg.maxIterations();
-        Dataset<Row> out = features.select("story_key", "title", "features").repartition(1)
+        Dataset<Row> out = layout.gather(features.select("story_key", "title", "features"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
                     List<Story> stories = new ArrayList<>();
                     while (it.hasNext()) {

@@ -18,6 +18,7 @@ import io.wiretrace.core.topics.SphericalKMeans;
 import io.wiretrace.core.topics.TopicLabels;
 import io.wiretrace.core.topics.TopicTokenizer;
 import io.wiretrace.pipeline.Iterators;
+import io.wiretrace.pipeline.Layout;
 import io.wiretrace.pipeline.syndication.SyndicationReports;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +31,7 @@ import org.apache.spark.ml.clustering.BisectingKMeansModel;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.feature.CountVectorizerModel;
+import org.apache.spark.ml.feature.ElementwiseProduct;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
@@ -101,7 +103,7 @@ public final class TopicStage {
      * usable terms get no topic (counted as {@code unclustered_stories}).
      */
     public static Result run(SparkSession spark, Dataset<Row> articles, WiretraceConfig.Topics cfg, int partitions) {
-        return run(spark, articles, Long.MAX_VALUE, cfg, partitions);
+        return run(spark, articles, Long.MAX_VALUE, cfg, partitions, Layout.DISTRIBUTED);
     }
 
     /**
@@ -109,7 +111,7 @@ public final class TopicStage {
      * {@code articleCount} articles: with fewer than the stage needs, it skips without a Spark job.
      */
     public static Result run(SparkSession spark, Dataset<Row> articles, long articleCount, WiretraceConfig.Topics cfg,
-                             int partitions) {
+                             int partitions, Layout layout) {
         Map<String, Object> counts = new LinkedHashMap<>();
         Map<String, Long> stepMs = new LinkedHashMap<>();
         counts.put("step_ms", stepMs);
@@ -153,7 +155,8 @@ public final class TopicStage {
         boolean hashing = "hashing".equals(text.vectorizer());
         HashingTF hashingTf = new HashingTF().setNumFeatures(text.vocabularySize()).setInputCol("terms").setOutputCol("tf");
         // With hashing there is no vocabulary pass; bucket names are looked up after fitting.
-        String[] vocabulary = hashing ? null : vocabulary(terms, stories, text);
+        Vocabulary counted = hashing ? null : vocabulary(terms, stories, text);
+        String[] vocabulary = hashing ? null : counted.terms();
         int dimension = hashing ? text.vocabularySize() : vocabulary.length;
         counts.put("vectorizer", text.vectorizer());
         counts.put("vocabulary_size", (long) dimension);
@@ -173,17 +176,22 @@ public final class TopicStage {
             UserDefinedFunction sublinear = udf((UDF1<Vector, Vector>) TopicStage::sublinear, new VectorUDT());
             tf = tf.withColumn("tf", sublinear.apply(col("tf")));
         }
-        Dataset<Row> tfidf = new IDF().setMinDocFreq(hashing ? (int) Math.min(Integer.MAX_VALUE, minDf(text, stories)) : 0)
-                .setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
+        // A counted vocabulary already has every term's document frequency: its IDF weights are
+        // MLlib's formula, applied without a fitting pass. Hashed buckets are counted by MLlib.
+        Dataset<Row> tfidf = hashing
+                ? new IDF().setMinDocFreq((int) Math.min(Integer.MAX_VALUE, minDf(text, stories)))
+                        .setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf)
+                : new ElementwiseProduct().setScalingVec(counted.idf(stories))
+                        .setInputCol("tf").setOutputCol("tfidf").transform(tf);
         UserDefinedFunction nnz = udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
         // Partitions sized to the data: every k-means iteration is a Spark job with one task per
         // partition, so a small corpus spread over many partitions pays task overhead hundreds of
         // times. Derived from the story count only, so the layout (and the seeded result) is stable.
         int fitPartitions = (int) Math.max(1, Math.min(partitions, stories / ROWS_PER_PARTITION + 1));
-        Dataset<Row> features = new Normalizer().setP(2.0).setInputCol("tfidf").setOutputCol("features").transform(tfidf)
-                .select("story_key", "title", "features")
-                .filter(nnz.apply(col("features")).gt(0))
-                .repartition(fitPartitions, col("story_key")).sortWithinPartitions("story_key")
+        Dataset<Row> features = layout.byKey(new Normalizer().setP(2.0).setInputCol("tfidf").setOutputCol("features")
+                        .transform(tfidf).select("story_key", "title", "features")
+                        .filter(nnz.apply(col("features")).gt(0)), fitPartitions, col("story_key"))
+                .sortWithinPartitions("story_key")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long usable = features.count();
         counts.put("unclustered_stories", stories - usable);
@@ -211,7 +219,7 @@ public final class TopicStage {
         boolean local = "kmeans".equals(cfg.algorithm()) && usable <= cfg.localFitMaxStories();
         counts.put("fit", local ? "one_task" : "mllib");
         List<Dataset<Row>> cached = new ArrayList<>(List.of(features));
-        Clustering clustering = local ? LocalFit.run(features, k, dimension, cfg, cached)
+        Clustering clustering = local ? LocalFit.run(features, k, dimension, cfg, cached, layout)
                 : mllibClustering(spark, features, k, cfg);
         counts.put("training_cost", Math.round(clustering.cost() * 1e6) / 1e6);
         stepMs.put("fit", lap(t0));
@@ -345,7 +353,22 @@ public final class TopicStage {
     }
 
     /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
-    static String[] vocabulary(Dataset<Row> terms, long docs, WiretraceConfig.TopicText text) {
+    /** The chosen terms, most frequent first, with the number of stories each occurs in. */
+    record Vocabulary(String[] terms, long[] df) {
+        /**
+         * Inverse document frequencies over {@code docs} stories, as MLlib's {@code IDF} computes
+         * them ({@code ln((docs + 1) / (df + 1))}), so the weights equal a fitted {@code IDFModel}'s.
+         */
+        Vector idf(long docs) {
+            double[] w = new double[df.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.log((docs + 1.0) / (df[i] + 1.0));
+            }
+            return Vectors.dense(w);
+        }
+    }
+
+    static Vocabulary vocabulary(Dataset<Row> terms, long docs, WiretraceConfig.TopicText text) {
         long minDf = minDf(text, docs);
         long maxDf = docs < 10 ? docs : (long) Math.floor(text.maxDf() * docs);
         List<Row> rows = terms.select(explode(array_distinct(col("terms"))).as("term"))
@@ -355,10 +378,12 @@ public final class TopicStage {
                 .limit(text.vocabularySize())
                 .collectAsList();
         String[] v = new String[rows.size()];
+        long[] df = new long[rows.size()];
         for (int i = 0; i < v.length; i++) {
             v[i] = rows.get(i).getString(0);
+            df[i] = rows.get(i).getLong(1);
         }
-        return v;
+        return new Vocabulary(v, df);
     }
 
     /**
