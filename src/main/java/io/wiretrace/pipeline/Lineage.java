@@ -18,11 +18,12 @@ public final class Lineage {
 
     /**
      * Persists {@code df} (added to {@code release}, to unpersist when the run ends) and returns a
-     * DataFrame over its cached rows whose plan is a single node.
+     * DataFrame over its cached rows whose plan is a single node, laid out as {@code layout} says
+     * (the cut forgets partitioning, so a one-partition run declares its partition again).
      */
-    public static Dataset<Row> persistAndCut(Dataset<Row> df, List<Dataset<Row>> release) {
+    public static Dataset<Row> persistAndCut(Dataset<Row> df, List<Dataset<Row>> release, Layout layout) {
         Dataset<Row> persisted = df.persist(StorageLevel.MEMORY_AND_DISK());
         release.add(persisted);
-        return persisted.sparkSession().createDataFrame(persisted.javaRDD(), persisted.schema());
+        return layout.keep(persisted.sparkSession().createDataFrame(persisted.javaRDD(), persisted.schema()));
     }
 }

@@ -74,6 +74,12 @@ public final class RunJob {
     private Runnable restoreLayout = () -> {};
     private Layout layout = Layout.DISTRIBUTED;
 
+    /**
+     * A stage's result with the articles annotated by it, joined and cut inside the stage's timed
+     * step (the cut runs the join's shuffles, which belong to that step's time).
+     */
+    private record Annotated<R>(R result, Dataset<Row> articles) {}
+
     public RunJob(SparkSession spark, Request request) {
         this.spark = spark;
         this.request = request;
@@ -126,8 +132,8 @@ public final class RunJob {
             long[] dateWarnings = {0};
             long[] outletBound = {0};
             Dataset<Row> records = timed("ingest", "Read, parse, normalise and deduplicate input records", () -> {
-                Dataset<Row> rs = layout.keep(Lineage.persistAndCut(
-                        ExactDedupStage.apply(NormalizeStage.apply(accepted, config)), cached));
+                Dataset<Row> rs = Lineage.persistAndCut(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
+                        cached, layout);
                 for (Row r : rs.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)),
                                 countDistinct("outlet")).collectAsList()) {
                     byStatus.put(r.getString(0), r.getLong(1));
@@ -169,17 +175,17 @@ public final class RunJob {
             long pairBound = 0;
             if (config.syndication().enabled()) {
                 Dataset<Row> in = articleRows;
-                Dataset<Row>[] joined = new Dataset[1];
-                SyndicationStage.Result syn = timed("syndication", "Detect copies (MinHash LSH), verify them, build stories",
-                        () -> {
+                Annotated<SyndicationStage.Result> annotated = timed("syndication",
+                        "Detect copies (MinHash LSH), verify them, build stories", () -> {
                             SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication(), layout);
-                            joined[0] = layout.keep(Lineage.persistAndCut(
-                                    in.join(r.assignments(), "article_id", "left"), cached));
-                            return r;
-                        }, r -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
-                                r.counts().get("candidate_pairs"), r.counts().get("candidate_pairs_after_sketch_filter")));
+                            return new Annotated<>(r, Lineage.persistAndCut(
+                                    in.join(r.assignments(), "article_id", "left"), cached, layout));
+                        }, a -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
+                                a.result().counts().get("candidate_pairs"),
+                                a.result().counts().get("candidate_pairs_after_sketch_filter")));
+                SyndicationStage.Result syn = annotated.result();
                 syndicationCounts.putAll(syn.counts());
-                articleRows = joined[0];
+                articleRows = annotated.articles();
                 pairs = syn.pairs();
                 pairBound = syn.counts().get("candidate_pairs_after_sketch_filter");
                 tables.addAll(Tables.SYNDICATION);
@@ -187,22 +193,21 @@ public final class RunJob {
             TopicStage.Result topics = null;
             if (config.topics().enabled()) {
                 Dataset<Row> in = articleRows;
-                Dataset<Row>[] joined = new Dataset[1];
                 int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
-                topics = timed("topics", "Cluster stories into topics (TF-IDF, spherical k-means) and label them",
-                        () -> {
+                Annotated<TopicStage.Result> annotated = timed("topics",
+                        "Cluster stories into topics (TF-IDF, spherical k-means) and label them", () -> {
                             TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions, layout);
-                            joined[0] = layout.keep(Lineage.persistAndCut(
-                                    in.join(r.assignments(), "article_id", "left"), cached));
-                            return r;
-                        }, r -> r.skipped() ? "skipped — " + r.skippedReason()
-                                : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", r.counts().get("stories"),
-                                r.counts().get("k"), r.counts().get("k_chosen_by")));
+                            return new Annotated<>(r, Lineage.persistAndCut(
+                                    in.join(r.assignments(), "article_id", "left"), cached, layout));
+                        }, a -> a.result().skipped() ? "skipped — " + a.result().skippedReason()
+                                : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", a.result().counts().get("stories"),
+                                a.result().counts().get("k"), a.result().counts().get("k_chosen_by")));
+                topics = annotated.result();
                 topicCounts.putAll(topics.counts());
                 if (topics.skipped()) {
                     notes.put("topics", "skipped — " + topics.skippedReason());
                 }
-                articleRows = joined[0];
+                articleRows = annotated.articles();
                 cached.addAll(topics.cached());
                 tables.addAll(Tables.TOPIC_TABLES);
             }
@@ -211,7 +216,7 @@ public final class RunJob {
             // column to each query that reads it, and the text is most of the bytes (measured at 1M
             // articles: each derived table spent ~30 s re-reading 2.8 GB of text it never used).
             Dataset<Row> reportRows = pairs != null || topics != null
-                    ? layout.keep(Lineage.persistAndCut(finalArticles.drop("text"), cached)) : finalArticles;
+                    ? Lineage.persistAndCut(finalArticles.drop("text"), cached, layout) : finalArticles;
             Dataset<Row> lineage = records.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),
                             col("status"), col("article_id"), lit(null).cast("string").as("reason"))
                     .unionByName(rejected.select(col("source_file"), col("location"), col("ordinal"), col("source_id"),

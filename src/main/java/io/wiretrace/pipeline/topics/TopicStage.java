@@ -155,9 +155,8 @@ public final class TopicStage {
         boolean hashing = "hashing".equals(text.vectorizer());
         HashingTF hashingTf = new HashingTF().setNumFeatures(text.vocabularySize()).setInputCol("terms").setOutputCol("tf");
         // With hashing there is no vocabulary pass; bucket names are looked up after fitting.
-        Vocabulary counted = hashing ? null : vocabulary(terms, stories, text);
-        String[] vocabulary = hashing ? null : counted.terms();
-        int dimension = hashing ? text.vocabularySize() : vocabulary.length;
+        Vocabulary vocabulary = hashing ? null : vocabulary(terms, stories, text);
+        int dimension = hashing ? text.vocabularySize() : vocabulary.terms().length;
         counts.put("vectorizer", text.vectorizer());
         counts.put("vocabulary_size", (long) dimension);
         stepMs.put("vocabulary", lap(t0));
@@ -170,7 +169,7 @@ public final class TopicStage {
         t0 = System.nanoTime();
 
         Dataset<Row> tf = hashing ? hashingTf.transform(terms)
-                : new CountVectorizerModel(vocabulary).setInputCol("terms").setOutputCol("tf").transform(terms);
+                : new CountVectorizerModel(vocabulary.terms()).setInputCol("terms").setOutputCol("tf").transform(terms);
         if (text.sublinearTf()) {
             // 1 + ln(tf): the tenth mention of a word says less than the second.
             UserDefinedFunction sublinear = udf((UDF1<Vector, Vector>) TopicStage::sublinear, new VectorUDT());
@@ -181,7 +180,7 @@ public final class TopicStage {
         Dataset<Row> tfidf = hashing
                 ? new IDF().setMinDocFreq((int) Math.min(Integer.MAX_VALUE, minDf(text, stories)))
                         .setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf)
-                : new ElementwiseProduct().setScalingVec(counted.idf(stories))
+                : new ElementwiseProduct().setScalingVec(vocabulary.idf(stories))
                         .setInputCol("tf").setOutputCol("tfidf").transform(tf);
         UserDefinedFunction nnz = udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
         // Partitions sized to the data: every k-means iteration is a Spark job with one task per
@@ -227,7 +226,7 @@ public final class TopicStage {
 
         String[] names = hashing
                 ? bucketNames(terms, hashingTf, clustering.centers(), clustering.corpusMean(), dimension, cfg.labelTerms())
-                : vocabulary;
+                : vocabulary.terms();
         terms.unpersist();
         List<TopicLabels.Topic> topics = new ArrayList<>();
         for (Cluster c : clustering.clusters()) {
@@ -352,7 +351,6 @@ public final class TopicStage {
         return names;
     }
 
-    /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
     /** The chosen terms, most frequent first, with the number of stories each occurs in. */
     record Vocabulary(String[] terms, long[] df) {
         /**
@@ -368,6 +366,7 @@ public final class TopicStage {
         }
     }
 
+    /** Terms kept: document frequency within [min_df, max_df], the most frequent first, ties by term. */
     static Vocabulary vocabulary(Dataset<Row> terms, long docs, WiretraceConfig.TopicText text) {
         long minDf = minDf(text, docs);
         long maxDf = docs < 10 ? docs : (long) Math.floor(text.maxDf() * docs);
