@@ -26,4 +26,21 @@ public final class Lineage {
         release.add(persisted);
         return layout.keep(persisted.sparkSession().createDataFrame(persisted.javaRDD(), persisted.schema()));
     }
+
+    /**
+     * Persists rows that later steps join by the key they are partitioned by (the articles, by
+     * {@code article_id}). A distributed run keeps their plan: the cached rows then tell Spark they
+     * are hash-partitioned and sorted by the key, so a join with the stages' slim annotations
+     * shuffles the annotations only, never the text (a cut would forget it, and every join would
+     * move the whole text again). A one-partition run cuts as {@link #persistAndCut} does: its
+     * partitioning is declared again, and a small run's plans are what cost.
+     */
+    public static Dataset<Row> persistKeyed(Dataset<Row> df, List<Dataset<Row>> release, Layout layout) {
+        if (layout == Layout.ONE_PARTITION) {
+            return persistAndCut(df, release, layout);
+        }
+        Dataset<Row> persisted = df.persist(StorageLevel.MEMORY_AND_DISK());
+        release.add(persisted);
+        return persisted;
+    }
 }

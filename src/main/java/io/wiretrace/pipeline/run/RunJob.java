@@ -75,8 +75,10 @@ public final class RunJob {
     private Layout layout = Layout.DISTRIBUTED;
 
     /**
-     * A stage's result with the articles annotated by it, joined and cut inside the stage's timed
-     * step (the cut runs the join's shuffles, which belong to that step's time).
+     * A stage's result and the articles joined with its per-article annotation (article_id and the
+     * stage's columns). The annotation is cached and cut inside the stage's timed step (the cut runs
+     * the stage's shuffles, which belong to that step's time); the join is lazy and shuffles only
+     * the annotation: the articles stay where the dedup step partitioned them, text included.
      */
     private record Annotated<R>(R result, Dataset<Row> articles) {}
 
@@ -123,16 +125,23 @@ public final class RunJob {
             restoreLayout = layout.plan(spark);
             Dataset<Row> laidOut = layout.keep(parsed);
             Dataset<Row> accepted = laidOut.filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
-            Dataset<Row> rejected = laidOut.filter(col("reject_reason").isNotNull())
-                    .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
             List<Dataset<Row>> cached = new ArrayList<>();
+            // Rejected and skipped records are set aside (a small cache), so that the parsed rows,
+            // text and all, can be released once the articles are cached.
+            Dataset<Row> setAside = laidOut.filter(col("reject_reason").isNotNull().or(col("skip_reason").isNotNull()))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(setAside);
+            Dataset<Row> rejected = setAside.filter(col("reject_reason").isNotNull())
+                    .withColumnRenamed("reject_reason", "reason").withColumnRenamed("reject_detail", "detail");
 
             // Stage counts, derived from data (two small aggregations over cached rows).
             Map<String, Long> byStatus = new TreeMap<>();
             long[] dateWarnings = {0};
             long[] outletBound = {0};
             Dataset<Row> records = timed("ingest", "Read, parse, normalise and deduplicate input records", () -> {
-                Dataset<Row> rs = Lineage.persistAndCut(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
+                // The dedup window leaves the rows partitioned and sorted by article_id: kept so, the
+                // stages' annotations join them without moving the text again.
+                Dataset<Row> rs = Lineage.persistKeyed(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
                         cached, layout);
                 for (Row r : rs.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)),
                                 countDistinct("outlet")).collectAsList()) {
@@ -148,14 +157,14 @@ public final class RunJob {
             timed("rejects_by_reason", "Count rejects, and skipped archive records, by reason", () -> {
                 // Skipped web-archive records (requests, revisits, non-HTML…) are not input records:
                 // only their counts are kept. One aggregation counts both kinds.
-                for (Row r : parsed.filter(col("reject_reason").isNotNull().or(col("skip_reason").isNotNull()))
-                        .groupBy("reject_reason", "skip_reason").count().collectAsList()) {
+                for (Row r : setAside.groupBy("reject_reason", "skip_reason").count().collectAsList()) {
                     if (!r.isNullAt(0)) {
                         rejectsByReason.merge(r.getString(0), r.getLong(2), Long::sum);
                     } else {
                         skippedByReason.merge(r.getString(1), r.getLong(2), Long::sum);
                     }
                 }
+                parsed.unpersist(); // everything after this reads the articles' or the set-aside cache
                 return null;
             }, x -> String.format(Locale.ROOT, "%,d rejects %s", rejectsByReason.values().stream()
                     .mapToLong(Long::longValue).sum(), rejectsByReason.isEmpty() ? "" : rejectsByReason));
@@ -178,8 +187,8 @@ public final class RunJob {
                 Annotated<SyndicationStage.Result> annotated = timed("syndication",
                         "Detect copies (MinHash LSH), verify them, build stories", () -> {
                             SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication(), layout);
-                            return new Annotated<>(r, Lineage.persistAndCut(
-                                    in.join(r.assignments(), "article_id", "left"), cached, layout));
+                            Dataset<Row> storyOf = Lineage.persistAndCut(r.assignments(), cached, layout);
+                            return new Annotated<>(r, in.join(storyOf, "article_id", "left"));
                         }, a -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
                                 a.result().counts().get("candidate_pairs"),
                                 a.result().counts().get("candidate_pairs_after_sketch_filter")));
@@ -197,8 +206,8 @@ public final class RunJob {
                 Annotated<TopicStage.Result> annotated = timed("topics",
                         "Cluster stories into topics (TF-IDF, spherical k-means) and label them", () -> {
                             TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions, layout);
-                            return new Annotated<>(r, Lineage.persistAndCut(
-                                    in.join(r.assignments(), "article_id", "left"), cached, layout));
+                            Dataset<Row> topicOf = Lineage.persistAndCut(r.assignments(), cached, layout);
+                            return new Annotated<>(r, in.join(topicOf, "article_id", "left"));
                         }, a -> a.result().skipped() ? "skipped — " + a.result().skippedReason()
                                 : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", a.result().counts().get("stories"),
                                 a.result().counts().get("k"), a.result().counts().get("k_chosen_by")));
@@ -271,7 +280,6 @@ public final class RunJob {
                         + " != articles " + written.get("articles") + " + exact_duplicates " + duplicates
                         + " + rejects " + written.get("rejects"));
             }
-            parsed.unpersist();
             cached.forEach(Dataset::unpersist);
             if (articles == 0) {
                 notes.put("syndication", "no articles: every record was rejected or an exact duplicate");
