@@ -43,4 +43,20 @@ public final class Lineage {
         release.add(persisted);
         return persisted;
     }
+
+    /**
+     * The articles left-joined with a stage's per-article annotation (its key and the stage's
+     * columns). A distributed run caches and cuts the annotation only and joins lazily: the join
+     * then shuffles the annotation, while the articles stay where {@link #persistKeyed} left them.
+     * A one-partition run caches the joined rows and cuts them: Spark estimates a join of uncut
+     * rows at the product of its inputs' sizes, past any single-partition limit, and would shuffle
+     * the next join again (measured on the seed page: 8-partition exchanges in every later step).
+     */
+    public static Dataset<Row> annotate(Dataset<Row> articles, Dataset<Row> annotation, String key,
+                                        List<Dataset<Row>> release, Layout layout) {
+        if (layout == Layout.ONE_PARTITION) {
+            return persistAndCut(articles.join(annotation, key, "left"), release, layout);
+        }
+        return articles.join(persistAndCut(annotation, release, layout), key, "left");
+    }
 }

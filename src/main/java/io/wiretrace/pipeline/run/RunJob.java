@@ -76,9 +76,8 @@ public final class RunJob {
 
     /**
      * A stage's result and the articles joined with its per-article annotation (article_id and the
-     * stage's columns). The annotation is cached and cut inside the stage's timed step (the cut runs
-     * the stage's shuffles, which belong to that step's time); the join is lazy and shuffles only
-     * the annotation: the articles stay where the dedup step partitioned them, text included.
+     * stage's columns; see {@link Lineage#annotate}), cached and cut inside the stage's timed step
+     * (the cut runs the stage's shuffles, which belong to that step's time).
      */
     private record Annotated<R>(R result, Dataset<Row> articles) {}
 
@@ -187,8 +186,7 @@ public final class RunJob {
                 Annotated<SyndicationStage.Result> annotated = timed("syndication",
                         "Detect copies (MinHash LSH), verify them, build stories", () -> {
                             SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication(), layout);
-                            Dataset<Row> storyOf = Lineage.persistAndCut(r.assignments(), cached, layout);
-                            return new Annotated<>(r, in.join(storyOf, "article_id", "left"));
+                            return new Annotated<>(r, Lineage.annotate(in, r.assignments(), "article_id", cached, layout));
                         }, a -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
                                 a.result().counts().get("candidate_pairs"),
                                 a.result().counts().get("candidate_pairs_after_sketch_filter")));
@@ -206,8 +204,7 @@ public final class RunJob {
                 Annotated<TopicStage.Result> annotated = timed("topics",
                         "Cluster stories into topics (TF-IDF, spherical k-means) and label them", () -> {
                             TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions, layout);
-                            Dataset<Row> topicOf = Lineage.persistAndCut(r.assignments(), cached, layout);
-                            return new Annotated<>(r, in.join(topicOf, "article_id", "left"));
+                            return new Annotated<>(r, Lineage.annotate(in, r.assignments(), "article_id", cached, layout));
                         }, a -> a.result().skipped() ? "skipped — " + a.result().skippedReason()
                                 : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", a.result().counts().get("stories"),
                                 a.result().counts().get("k"), a.result().counts().get("k_chosen_by")));
