@@ -56,7 +56,8 @@ public final class Bench {
         if (args.length == 0) {
             System.err.println("usage: bench syndication [--articles N] [--no-baseline] | bench signatures [--articles N]"
                     + " | bench topics (--data reuters|agnews [--seeds 0,1,2] [--no-baseline] | --articles N) [--set k=v]"
-                    + " | bench job (--articles N | --input PATH) [--runs R] [--set k=v]");
+                    + " | bench job (--articles N | --input PATH) [--runs R] [--set k=v]"
+                    + " | bench syndication-real [--set k=v]");
             System.exit(2);
         }
         int articles = intArg(args, "--articles", 20_000);
@@ -67,6 +68,7 @@ public final class Bench {
             case "extraction" -> ExtractionBench.run(args);
             case "warc" -> WarcBench.run(args);
             case "job" -> JobBench.run(args);
+            case "syndication-real" -> RealSyndicationBench.run(args);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

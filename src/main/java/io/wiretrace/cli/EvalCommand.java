@@ -32,23 +32,31 @@ final class EvalCommand implements Runnable {
     }
 
     @Command(name = "syndication", mixinStandardHelpOptions = true,
-            description = {"Pairwise precision, recall, F1 and ARI of the run's stories against truth.",
-                    "Truth CSV (header): id,cluster  or  id_a,id_b,label (label: copy | partial | none; partial ignored).",
+            description = {"Pairwise precision, recall and F1 of the run's stories against truth (and ARI for clusters).",
+                    "Truth CSV (header): id,cluster  or  id_a,id_b,label (label: copy | partial | none).",
+                    "With pairs, copy pairs are the positives; partial and none pairs put in one story are false copies.",
                     "Ids are input record ids (the run's lineage.source_id)."},
             footer = ExitCodes.TABLE)
     static final class Syndication implements Callable<Integer> {
         @Mixin
         RunAndTruth args;
 
+        @Option(names = "--unlisted", paramLabel = "unknown|none", defaultValue = "unknown",
+                description = "Pairs the truth file does not list: unknown (not scored; a labelled sample) or none"
+                        + " (the file lists every pair sharing content: other same-story pairs are false copies)."
+                        + " Default: ${DEFAULT-VALUE}.")
+        String unlisted;
+
+        @Option(names = "--wire", paramLabel = "FILE",
+                description = "Wire-credit truth CSV id,wire_credit (AP, AFP, Reuters, other, none): agreement with articles.wire_credit.")
+        String wire;
+
         @Override
         public Integer call() {
+            SyndicationEval.Unlisted rule = SyndicationEval.Unlisted.parse(unlisted);
             return withSpark(spark -> {
-                SyndicationEval.Outcome o = SyndicationEval.run(spark, args.run, args.truth);
-                var s = o.scores();
-                System.out.printf("truth: %s, %,d ids (%,d not in the run)%n", o.format(), o.truthIds(), o.missingIds());
-                System.out.printf("pairs: truth %,d, predicted %,d, shared %,d%n", s.truePairs(), s.predictedPairs(), s.sharedPairs());
-                System.out.printf("precision %.4f  recall %.4f  F1 %.4f%s%n", s.precision(), s.recall(), s.f1(),
-                        Double.isNaN(s.ari()) ? "" : String.format("  ARI %.4f", s.ari()));
+                SyndicationEval.Outcome o = SyndicationEval.run(spark, args.run, args.truth, rule, wire);
+                System.out.print(SyndicationEval.format(o, rule));
                 return ExitCodes.OK;
             });
         }

@@ -74,13 +74,49 @@ class SyndicationTest {
                 pairsCsv.append(multi.get(i).get(0)).append(',').append(multi.get(i - 1).get(0)).append(",none\n");
             }
         }
-        pairsCsv.append(multi.get(0).get(0)).append(',').append(multi.get(1).get(0)).append(",partial\n");
+        pairsCsv.append(multi.get(0).get(0)).append(',').append(multi.get(2).get(0)).append(",partial\n");
         Path pairsFile = tmp.resolve("pairs.csv");
         Files.writeString(pairsFile, pairsCsv.toString());
         SyndicationEval.Outcome p = SyndicationEval.run(SparkTestSession.get(), out.toString(), pairsFile.toString());
         assertEquals("pairs", p.format());
-        assertEquals(60 + 59, p.truthIds(), "partial pairs are ignored");
+        assertEquals(60 + 59 + 1, p.truthIds());
+        assertEquals(1, p.byLabel().get("partial").pairs(), "a partial pair is scored as a negative");
+        assertEquals(p.byLabel().get("copy").sameStory(), p.scores().sharedPairs());
         assertTrue(p.scores().precision() >= 0.98 && p.scores().recall() >= 0.9, p.scores().toString());
+        // Unlisted pairs as none: every other same-story pair of the run's records is a false copy.
+        SyndicationEval.Outcome all = SyndicationEval.run(SparkTestSession.get(), out.toString(), pairsFile.toString(),
+                SyndicationEval.Unlisted.NONE, null);
+        long records;
+        long sameStoryPairs;
+        try (DuckDb duck = new DuckDb()) {
+            String byRecord = "SELECT l.source_id, a.story_id FROM " + t(out, "lineage") + " l JOIN " + t(out, "articles")
+                    + " a USING (article_id)";
+            records = duck.count("SELECT count(*) FROM (" + byRecord + ")");
+            sameStoryPairs = duck.count("SELECT sum(n * (n - 1) / 2)::BIGINT FROM (SELECT story_id, count(*) n FROM ("
+                    + byRecord + ") GROUP BY 1)");
+        }
+        SyndicationEval.LabelCounts unlisted = all.byLabel().get("unlisted");
+        assertEquals(records * (records - 1) / 2 - 120, unlisted.pairs());
+        long listedSame = p.byLabel().values().stream().mapToLong(SyndicationEval.LabelCounts::sameStory).sum();
+        assertEquals(sameStoryPairs - listedSame, unlisted.sameStory());
+        assertEquals(p.scores().recall(), all.scores().recall(), 1e-12);
+        assertTrue(all.scores().precision() < 0.5, "most same-story pairs are not listed: " + all.scores());
+        // Wire credits: the run's own credits as truth, one of them changed, agree on all but one record.
+        List<String> wireRows = new java.util.ArrayList<>(List.of("id,wire_credit"));
+        try (DuckDb duck = new DuckDb()) {
+            for (var r : duck.query("SELECT l.source_id id, coalesce(a.wire_credit, 'none') w FROM " + t(out, "lineage")
+                    + " l JOIN " + t(out, "articles") + " a USING (article_id) ORDER BY 1")) {
+                wireRows.add(r.get("id") + "," + r.get("w"));
+            }
+        }
+        wireRows.set(1, wireRows.get(1).replaceAll(",[^,]*$", ",AFP").equals(wireRows.get(1))
+                ? wireRows.get(1).replaceAll(",[^,]*$", ",AP") : wireRows.get(1).replaceAll(",[^,]*$", ",AFP"));
+        Path wireFile = tmp.resolve("wire.csv");
+        Files.write(wireFile, wireRows);
+        SyndicationEval.WireAgreement w = SyndicationEval.run(SparkTestSession.get(), out.toString(), pairsFile.toString(),
+                SyndicationEval.Unlisted.UNKNOWN, wireFile.toString()).wire();
+        assertEquals(wireRows.size() - 1, w.records());
+        assertEquals(w.records() - 1, w.agree(), w.confusion().toString());
 
         try (DuckDb duck = new DuckDb()) {
             // Every article has a story; stories' sizes add up; pairs are ordered and verified.
