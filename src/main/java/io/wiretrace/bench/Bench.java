@@ -54,7 +54,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench syndication [--articles N] [--no-baseline] | bench signatures [--articles N]"
+            System.err.println("usage: bench syndication [--articles N] [--no-baseline] [--set k=v] | bench signatures [--articles N]"
                     + " | bench topics (--data reuters|agnews [--seeds 0,1,2] [--no-baseline] | --articles N) [--set k=v]"
                     + " | bench job (--articles N | --input PATH) [--runs R] [--set k=v]"
                     + " | bench syndication-real [--set k=v]");
@@ -158,7 +158,13 @@ public final class Bench {
 
     static void syndication(int n, boolean baseline, String[] args) throws Exception {
         Path dir = corpus(n, 42);
-        WiretraceConfig cfg = ConfigLoader.load(null, List.of("spark.conf.spark.ui.enabled=false"));
+        List<String> overrides = new ArrayList<>(List.of("spark.conf.spark.ui.enabled=false"));
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].equals("--set")) {
+                overrides.add(args[++i]);
+            }
+        }
+        WiretraceConfig cfg = ConfigLoader.load(null, overrides);
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
         Dataset<Row> kept = articles(spark, dir, cfg);

@@ -110,7 +110,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
-                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.8, 15),
+                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.5, 15),
                         20_000_000L, 20_000),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,

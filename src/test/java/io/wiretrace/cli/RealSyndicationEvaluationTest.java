@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Evaluation test: copy detection on real labelled pages (../shared/data), through the CLI as a
  * user runs it (run, then eval syndication). The floors are the engine's measured figures on
  * 2026-12-03 (docs/benchmarks.md, "Syndication on real data"), so a change that makes detection
- * worse on real pages fails here; issue 16's bars are above them.
+ * worse on real pages fails here; where issue 16's bar is met (scraped_events copy F1 ≥ 0.90, wire
+ * ≥ 0.95) the floor is the bar, and COUNTER's bar (0.65) is above its floor.
  */
 class RealSyndicationEvaluationTest {
 
@@ -53,7 +54,7 @@ class RealSyndicationEvaluationTest {
         assertEquals(0, o.missingIds());
         double copyIn = share(o, "copy");
         double noneIn = share(o, "none");
-        assertTrue(copyIn >= 0.20, "wholly derived in one story: " + copyIn);
+        assertTrue(copyIn >= 0.35, "wholly derived in one story: " + copyIn);
         assertTrue(noneIn <= 0.03, "non-derived in one story: " + noneIn);
     }
 
@@ -69,8 +70,8 @@ class RealSyndicationEvaluationTest {
         SyndicationEval.Outcome spotify = runAndScore(SharedData.require("data/scraped_events/spotify.jsonl"),
                 SharedData.require("data/scraped_events/spotify.pairs.csv"), SyndicationEval.Unlisted.NONE,
                 SharedData.require("data/scraped_events/spotify.wire.csv"));
-        assertTrue(spotify.scores().precision() >= 0.95, spotify.scores().toString());
-        assertTrue(spotify.scores().f1() >= 0.65, spotify.scores().toString());
+        assertTrue(spotify.scores().precision() >= 0.90, spotify.scores().toString());
+        assertTrue(spotify.scores().f1() >= 0.90, spotify.scores().toString());
         assertTrue(spotify.wire().rate() >= 0.95, spotify.wire().toString());
     }
 

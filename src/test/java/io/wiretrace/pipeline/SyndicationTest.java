@@ -125,7 +125,7 @@ class SyndicationTest {
                     duck.count("SELECT sum(n_articles) FROM " + t(out, "stories")));
             assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs") + " WHERE article_id_a >= article_id_b"));
             assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs")
-                    + " WHERE NOT (jaccard >= 0.5 OR containment >= 0.8)"));
+                    + " WHERE NOT (jaccard >= 0.5 OR containment >= 0.5)"));
             // One origin per multi-article story with known times; it is the earliest.
             assertEquals(0, duck.count("SELECT count(*) FROM (SELECT story_id, sum(CASE WHEN is_origin THEN 1 ELSE 0 END) o, "
                     + "count(published_at) timed FROM " + t(out, "articles") + " GROUP BY 1) WHERE (timed > 0 AND o <> 1) OR (timed = 0 AND o <> 0)"));

@@ -99,6 +99,45 @@ class StoryBuilderTest {
     }
 
     @Test
+    void oneStoryUnderTwoSetsOfChromeIsOneStory() {
+        // One wire text (0..100) republished by two outlets' templates: three pages with chrome A,
+        // two with chrome B. Within a template the pages are near-identical (strong); across the
+        // two, each pair is contained only (J 0.36, containment 0.63).
+        StoryBuilder.Settings s = new StoryBuilder.Settings(0.5, 0.6, 15);
+        List<StoryBuilder.Doc> docs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            docs.add(doc("a" + i, (long) i, 1, 1, new int[]{0, 100}, new int[]{1000, 1060}));
+        }
+        for (int i = 1; i <= 2; i++) {
+            docs.add(doc("b" + i, 10L + i, 1, 1, new int[]{0, 100}, new int[]{2000, 2120}));
+        }
+        Map<String, StoryBuilder.Assignment> m = byId(StoryBuilder.build(docs, allPairs(docs), s));
+        for (String id : List.of("a2", "a3", "b1", "b2")) {
+            assertEquals(m.get("a1").storyId(), m.get(id).storyId(), id);
+        }
+    }
+
+    @Test
+    void oneArticleQuotingAnotherStoryDoesNotMergeTwoCores() {
+        // Cores x (0..200) and y (10000..10200) of three copies each; x3 also carries most of y's
+        // text, so it is a copy of every y page by containment: 3 of the 9 pairs across the cores.
+        StoryBuilder.Settings s = new StoryBuilder.Settings(0.5, 0.6, 15);
+        List<StoryBuilder.Doc> docs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            docs.add(doc("y" + i, (long) i, 1, 1, new int[]{10_000, 10_200}));
+            docs.add(i < 3 ? doc("x" + i, (long) i, 1, 1, new int[]{0, 200})
+                    : doc("x3", 3L, 1, 1, new int[]{0, 200}, new int[]{10_000, 10_130}));
+        }
+        StoryBuilder.Result r = StoryBuilder.build(docs, allPairs(docs), s);
+        Map<String, StoryBuilder.Assignment> m = byId(r);
+        assertTrue(r.pairs().stream().anyMatch(p -> p.articleIdA().equals("x3") && p.articleIdB().equals("y1")),
+                "x3 and y1 are a verified pair");
+        assertEquals(m.get("x1").storyId(), m.get("x3").storyId());
+        assertNotEquals(m.get("x1").storyId(), m.get("y1").storyId());
+        assertEquals(m.get("y1").storyId(), m.get("y3").storyId());
+    }
+
+    @Test
     void storiesOfTrimmedVariantsOnlyStillForm() {
         StoryBuilder.Doc full = doc("a", 100L, 1, 1, new int[]{0, 300});
         StoryBuilder.Doc t1 = doc("b", 200L, 1, 1, new int[]{0, 90});
