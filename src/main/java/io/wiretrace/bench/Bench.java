@@ -85,6 +85,17 @@ public final class Bench {
         return dflt;
     }
 
+    /** {@code defaults}, then the value of every {@code --set k=v} in {@code args}, in order (later wins). */
+    static List<String> overrides(String[] args, String... defaults) {
+        List<String> out = new ArrayList<>(List.of(defaults));
+        for (int i = 1; i + 1 < args.length; i++) {
+            if (args[i].equals("--set")) {
+                out.add(args[++i]);
+            }
+        }
+        return out;
+    }
+
     static Path corpus(int articles, long seed) throws Exception {
         Path dir = Path.of(System.getProperty("wiretrace.bench.dir", "target/bench"), "gen-" + articles + "-" + seed);
         if (!Files.exists(dir.resolve("_COMPLETE"))) {
@@ -158,13 +169,7 @@ public final class Bench {
 
     static void syndication(int n, boolean baseline, String[] args) throws Exception {
         Path dir = corpus(n, 42);
-        List<String> overrides = new ArrayList<>(List.of("spark.conf.spark.ui.enabled=false"));
-        for (int i = 1; i + 1 < args.length; i++) {
-            if (args[i].equals("--set")) {
-                overrides.add(args[++i]);
-            }
-        }
-        WiretraceConfig cfg = ConfigLoader.load(null, overrides);
+        WiretraceConfig cfg = ConfigLoader.load(null, overrides(args, "spark.conf.spark.ui.enabled=false"));
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
         Dataset<Row> kept = articles(spark, dir, cfg);

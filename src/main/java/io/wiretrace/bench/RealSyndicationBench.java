@@ -49,13 +49,8 @@ final class RealSyndicationBench {
     }
 
     static void run(String[] args) throws Exception {
-        List<String> overrides = new ArrayList<>(List.of("spark.conf.spark.ui.enabled=false", "topics.enabled=false"));
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--set") && i + 1 < args.length) {
-                overrides.add(args[++i]);
-            }
-        }
-        WiretraceConfig cfg = ConfigLoader.load(null, overrides);
+        WiretraceConfig cfg = ConfigLoader.load(null,
+                Bench.overrides(args, "spark.conf.spark.ui.enabled=false", "topics.enabled=false"));
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
         List<String> summary = new ArrayList<>();
