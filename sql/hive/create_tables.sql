@@ -65,12 +65,14 @@ CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.syndication_pairs (
   article_id_b STRING COMMENT 'Second article.',
   outlet_a STRING COMMENT 'Outlet of article a.',
   outlet_b STRING COMMENT 'Outlet of article b.',
+  relation STRING COMMENT 'copy (the same story: the two are in one story) or partial (they share content sentences but are not copies; never joins stories).',
   jaccard DOUBLE COMMENT 'Exact Jaccard similarity of the two shingle sets.',
   containment DOUBLE COMMENT 'Exact containment |A∩B| / min(|A|,|B|).',
-  matched_by STRING COMMENT 'Which threshold made it a copy: jaccard, containment or both.',
+  sentence_share DOUBLE COMMENT 'Share of the shorter article''s content sentences (8+ words) found near-verbatim in the other; null for a copy by shingles (jaccard/containment), where it is not computed.',
+  matched_by STRING COMMENT 'Which test made it a copy: jaccard, containment, both (jaccard and containment) or sentences; null for partial.',
   lag_s BIGINT COMMENT 'Seconds from a''s publication to b''s (negative when b was first); null when unknown.'
 )
-COMMENT 'One row per verified copy pair (article_id_a < article_id_b).'
+COMMENT 'One row per verified pair (article_id_a < article_id_b): a copy, or partial reuse (a shared content sentence).'
 PARTITIONED BY (run_date STRING COMMENT 'The run''s date, YYYY-MM-DD (--run-date; default the UTC date the run started).')
 STORED AS PARQUET
 LOCATION '${WIRETRACE_OUTPUT}/syndication_pairs';

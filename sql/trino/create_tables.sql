@@ -71,13 +71,15 @@ CREATE TABLE IF NOT EXISTS hive.wiretrace.syndication_pairs (
   article_id_b varchar COMMENT 'Second article.',
   outlet_a varchar COMMENT 'Outlet of article a.',
   outlet_b varchar COMMENT 'Outlet of article b.',
+  relation varchar COMMENT 'copy (the same story: the two are in one story) or partial (they share content sentences but are not copies; never joins stories).',
   jaccard double COMMENT 'Exact Jaccard similarity of the two shingle sets.',
   containment double COMMENT 'Exact containment |A∩B| / min(|A|,|B|).',
-  matched_by varchar COMMENT 'Which threshold made it a copy: jaccard, containment or both.',
+  sentence_share double COMMENT 'Share of the shorter article''s content sentences (8+ words) found near-verbatim in the other; null for a copy by shingles (jaccard/containment), where it is not computed.',
+  matched_by varchar COMMENT 'Which test made it a copy: jaccard, containment, both (jaccard and containment) or sentences; null for partial.',
   lag_s bigint COMMENT 'Seconds from a''s publication to b''s (negative when b was first); null when unknown.',
   run_date varchar COMMENT 'The run''s date, YYYY-MM-DD (--run-date; default the UTC date the run started).'
 )
-COMMENT 'One row per verified copy pair (article_id_a < article_id_b).'
+COMMENT 'One row per verified pair (article_id_a < article_id_b): a copy, or partial reuse (a shared content sentence).'
 WITH (
   format = 'PARQUET',
   external_location = '${WIRETRACE_OUTPUT}/syndication_pairs',

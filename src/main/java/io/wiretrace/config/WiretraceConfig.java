@@ -48,8 +48,11 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                       int maxBucketSize, int giantBucketWindow) implements Serializable {}
 
     /** A candidate pair is a copy when jaccard ≥ jaccard, or containment ≥ containment with at
-     *  least min_shared_shingles in common. */
-    public record Verify(double jaccard, double containment, int minSharedShingles) implements Serializable {}
+     *  least min_shared_shingles in common, or (when sentence_share &gt; 0) when sentence_share of the
+     *  shorter article's content sentences (at least min_shared_sentences) are near-verbatim
+     *  (near_verbatim of their words, all their figures) in the other. */
+    public record Verify(double jaccard, double containment, int minSharedShingles, double sentenceShare,
+                         double nearVerbatim, int minSharedSentences) implements Serializable {}
 
     /** Topic clustering (TF-IDF + spherical k-means over one representative per story). */
     public record Topics(boolean enabled, String k, int kMin, int kMax, String algorithm, int seed, int restarts,
@@ -110,7 +113,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
-                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.5, 15),
+                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
                         20_000_000L, 20_000),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,
@@ -181,6 +184,10 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(v.jaccard() > 0 && v.jaccard() <= 1, "Invalid syndication.verify.jaccard: must be in (0, 1]");
         require(v.containment() > 0 && v.containment() <= 1, "Invalid syndication.verify.containment: must be in (0, 1]");
         require(v.minSharedShingles() >= 1, "Invalid syndication.verify.min_shared_shingles: must be at least 1");
+        require(v.sentenceShare() >= 0 && v.sentenceShare() <= 1,
+                "Invalid syndication.verify.sentence_share: must be in [0, 1] (0 = off)");
+        require(v.nearVerbatim() > 0 && v.nearVerbatim() <= 1, "Invalid syndication.verify.near_verbatim: must be in (0, 1]");
+        require(v.minSharedSentences() >= 1, "Invalid syndication.verify.min_shared_sentences: must be at least 1");
         require(syndication.localComponentsMaxPairs() >= 0 && syndication.localComponentsMaxPairs() <= 200_000_000L,
                 "Invalid syndication.local_components_max_pairs: " + syndication.localComponentsMaxPairs()
                         + " is outside 0..200000000");

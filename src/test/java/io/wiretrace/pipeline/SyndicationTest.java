@@ -125,7 +125,11 @@ class SyndicationTest {
                     duck.count("SELECT sum(n_articles) FROM " + t(out, "stories")));
             assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs") + " WHERE article_id_a >= article_id_b"));
             assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs")
-                    + " WHERE NOT (jaccard >= 0.5 OR containment >= 0.5)"));
+                    + " WHERE relation = 'copy' AND NOT (jaccard >= 0.5 OR containment >= 0.5)"));
+            // Partial reuse: shares a content sentence, passes no copy test.
+            assertEquals(0, duck.count("SELECT count(*) FROM " + t(out, "syndication_pairs")
+                    + " WHERE relation NOT IN ('copy', 'partial') OR (relation = 'partial' AND (matched_by IS NOT NULL"
+                    + " OR sentence_share <= 0 OR jaccard >= 0.5))"));
             // One origin per multi-article story with known times; it is the earliest.
             assertEquals(0, duck.count("SELECT count(*) FROM (SELECT story_id, sum(CASE WHEN is_origin THEN 1 ELSE 0 END) o, "
                     + "count(published_at) timed FROM " + t(out, "articles") + " GROUP BY 1) WHERE (timed > 0 AND o <> 1) OR (timed = 0 AND o <> 0)"));

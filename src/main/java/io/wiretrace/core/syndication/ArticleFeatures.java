@@ -5,12 +5,13 @@ import java.io.Serializable;
 
 /**
  * Everything syndication needs from one article, computed once: shingle set, MinHash signature,
- * title and lede fingerprints (for edit kinds) and the wire credit.
+ * title and lede fingerprints (for edit kinds), the wire credit and the content sentences.
  */
 public final class ArticleFeatures implements Serializable {
 
     /** The features of one article. */
-    public record Features(int[] shingleSet, byte[] signature, long titleHash, long ledeHash, String wireCredit) {}
+    public record Features(int[] shingleSet, byte[] signature, long titleHash, long ledeHash, String wireCredit,
+                           char[] sentences) {}
 
     private final Shingler shingler;
     private final MinHashSketcher sketcher;
@@ -23,7 +24,7 @@ public final class ArticleFeatures implements Serializable {
     public Features compute(String title, String text) {
         long[] shingles = shingler.shingles(text);
         return new Features(Shingler.toSet(shingles), sketcher.signature(shingles), fingerprint(title),
-                fingerprint(lede(text)), WireCredits.detect(text));
+                fingerprint(lede(text)), WireCredits.detect(text), ContentSentences.of(text));
     }
 
     /** The first non-blank line (paragraph) of a text. */

@@ -40,11 +40,13 @@ public final class Shingler implements Serializable {
         // Word shingles read the text directly: case is folded per character, and every quote,
         // dash or space variant is a separator anyway, so only NFKC needs the whole string (and
         // only when the text is not already in NFKC, which news text almost always is).
+        return wordShingles(nfkc(text));
+    }
+
+    /** The text in NFKC (compatibility forms folded), skipping the work when it already is. */
+    static String nfkc(String text) {
         String t = text == null ? "" : text;
-        if (!isAsciiOrNfkc(t)) {
-            t = java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC);
-        }
-        return wordShingles(t);
+        return isAsciiOrNfkc(t) ? t : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFKC);
     }
 
     private static boolean isAsciiOrNfkc(String t) {
@@ -72,17 +74,22 @@ public final class Shingler implements Serializable {
         return n == s.length ? s : Arrays.copyOf(s, n);
     }
 
-    private static boolean wordChar(char c) {
+    static boolean wordChar(char c) {
         return c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                 : Character.isLetterOrDigit(c);
     }
 
-    private static boolean invisible(char c) {
+    static boolean invisible(char c) {
         return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF' || c == '\u00AD';
     }
 
-    private static boolean apostrophe(char c) {
+    static boolean apostrophe(char c) {
         return c == '\'' || c == '\u2019' || c == '\u2018' || c == '`' || c == '\u00B4' || c == '\u2032';
+    }
+
+    /** Case folding of one word character (ASCII fast path). */
+    static char fold(char c) {
+        return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
     private long[] wordShingles(String m) {
@@ -101,8 +108,7 @@ public final class Shingler implements Serializable {
             while (i < len) {
                 char c = m.charAt(i);
                 if (wordChar(c)) {
-                    char lc = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-                    h = (h ^ lc) * 0x100000001B3L;
+                    h = (h ^ fold(c)) * 0x100000001B3L;
                     i++;
                 } else if (invisible(c)
                         || (apostrophe(c) && i + 1 < len && wordChar(m.charAt(i + 1)))) {

@@ -114,15 +114,17 @@ public final class Tables {
     private static final DataType DBL = DataTypes.DoubleType;
 
     public static final Table SYNDICATION_PAIRS = new Table("syndication_pairs",
-            "One row per verified copy pair (article_id_a < article_id_b).",
+            "One row per verified pair (article_id_a < article_id_b): a copy, or partial reuse (a shared content sentence).",
             List.of(
                     new Col("article_id_a", STR, "First article (smaller id)."),
                     new Col("article_id_b", STR, "Second article."),
                     new Col("outlet_a", STR, "Outlet of article a."),
                     new Col("outlet_b", STR, "Outlet of article b."),
+                    new Col("relation", STR, "copy (the same story: the two are in one story) or partial (they share content sentences but are not copies; never joins stories)."),
                     new Col("jaccard", DBL, "Exact Jaccard similarity of the two shingle sets."),
                     new Col("containment", DBL, "Exact containment |A∩B| / min(|A|,|B|)."),
-                    new Col("matched_by", STR, "Which threshold made it a copy: jaccard, containment or both."),
+                    new Col("sentence_share", DBL, "Share of the shorter article's content sentences (8+ words) found near-verbatim in the other; null for a copy by shingles (jaccard/containment), where it is not computed."),
+                    new Col("matched_by", STR, "Which test made it a copy: jaccard, containment, both (jaccard and containment) or sentences; null for partial."),
                     new Col("lag_s", LONG, "Seconds from a's publication to b's (negative when b was first); null when unknown.")),
             List.of("article_id_a", "article_id_b"));
 

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.syndication.ArticleFeatures;
 import io.wiretrace.core.syndication.Buckets;
+import io.wiretrace.core.syndication.ContentSentences;
 import io.wiretrace.core.syndication.CorpusSyndication;
 import io.wiretrace.core.syndication.LshParams;
 import io.wiretrace.core.syndication.MinHashSketcher;
@@ -57,6 +58,7 @@ public final class SyndicationStage {
             .add("title_hash", DataTypes.LongType, false)
             .add("lede_hash", DataTypes.LongType, false)
             .add("shingles", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add("sentences", DataTypes.BinaryType, false)
             .add("signature", DataTypes.BinaryType, false)
             .add("wire_credit", DataTypes.StringType, true)
             .add("sketch", DataTypes.BinaryType, false);
@@ -90,6 +92,8 @@ public final class SyndicationStage {
             .add("outlet_b", DataTypes.StringType, true)
             .add("jaccard", DataTypes.DoubleType, true)
             .add("containment", DataTypes.DoubleType, true)
+            .add("sentence_share", DataTypes.DoubleType, true)
+            .add("relation", DataTypes.StringType, true)
             .add("matched_by", DataTypes.StringType, true)
             .add("lag_s", DataTypes.LongType, true);
 
@@ -116,13 +120,16 @@ public final class SyndicationStage {
                         ArticleFeatures.Features f = features.compute(r.getString(3), r.getString(4));
                         return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
                                 t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
-                                f.shingleSet(), f.signature(), f.wireCredit(), sketcher.sketch8(f.signature()));
+                                f.shingleSet(), ContentSentences.toBytes(f.sentences()), f.signature(), f.wireCredit(),
+                                sketcher.sketch8(f.signature()));
                     });
                 }, Encoders.row(FEATURES));
     }
 
     private static StoryBuilder.Settings settings(WiretraceConfig.Syndication cfg) {
-        return new StoryBuilder.Settings(cfg.verify().jaccard(), cfg.verify().containment(), cfg.verify().minSharedShingles());
+        WiretraceConfig.Verify v = cfg.verify();
+        return new StoryBuilder.Settings(v.jaccard(), v.containment(), v.minSharedShingles(), v.sentenceShare(),
+                v.nearVerbatim(), v.minSharedSentences());
     }
 
     /**
@@ -142,19 +149,19 @@ public final class SyndicationStage {
         StoryBuilder.Settings settings = settings(cfg);
         Dataset<Row> feats = features(articles, cfg).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> built = layout.gather(feats.select("doc_key", "article_id", "outlet", "published_s", "title_hash",
-                        "lede_hash", "shingles", "signature", "sketch"))
+                        "lede_hash", "shingles", "sentences", "signature", "sketch"))
                 .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
                     List<CorpusSyndication.Article> docs = new ArrayList<>();
                     while (it.hasNext()) {
                         Row r = it.next();
                         docs.add(new CorpusSyndication.Article(r.getLong(0), r.getString(1), r.getString(2),
                                 r.isNullAt(3) ? null : r.getLong(3), r.getLong(4), r.getLong(5), ints(r.getList(6)),
-                                (byte[]) r.get(7), (byte[]) r.get(8)));
+                                ContentSentences.fromBytes((byte[]) r.get(7)), (byte[]) r.get(8), (byte[]) r.get(9)));
                     }
                     CorpusSyndication.Result res = CorpusSyndication.run(docs, banding, settings);
                     List<Row> out = rows(res.assignments(), res.pairs());
                     res.counts().forEach((k, v) -> out.add(RowFactory.create("count", k, null, null, null, null, null,
-                            null, null, null, null, null, null, null, v)));
+                            null, null, null, null, null, null, null, null, null, v)));
                     return out.iterator();
                 }, Encoders.row(OUT))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -177,8 +184,8 @@ public final class SyndicationStage {
                 .select("article_id", "story_id", "origin_article_id", "is_origin", "edit_kind", "lag_from_origin_s",
                         "wire_credit");
         Dataset<Row> pairs = built.filter(col("kind").equalTo("pair"))
-                .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "jaccard", "containment", "matched_by",
-                        "lag_s");
+                .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "relation", "jaccard", "containment",
+                        "sentence_share", "matched_by", "lag_s");
         return new Result(assignments, pairs, lsh, counts);
     }
 
@@ -258,7 +265,7 @@ public final class SyndicationStage {
         Dataset<Row> compByDoc = comps.select(col("vertex").as("doc_key"), col("component"));
         Dataset<Row> docs = feats.join(compByDoc, "doc_key")
                 .select(col("component"), col("doc_key"), col("article_id"), col("outlet"), col("published_s"),
-                        col("title_hash"), col("lede_hash"), col("shingles"));
+                        col("title_hash"), col("lede_hash"), col("shingles"), col("sentences"));
         Dataset<Row> pairsByComp = likely.join(comps.select(col("vertex").as("a"), col("component")), "a")
                 .select(col("component"), col("a"), col("b"));
         Dataset<Row> built = docs.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
@@ -343,7 +350,7 @@ public final class SyndicationStage {
             Row r = docRows.next();
             int[] shingles = ints(r.getList(7));
             docs.add(new StoryBuilder.Doc(r.getLong(1), r.getString(2), r.getString(3), r.isNullAt(4) ? null : r.getLong(4),
-                    r.getLong(5), r.getLong(6), shingles));
+                    r.getLong(5), r.getLong(6), shingles, ContentSentences.fromBytes((byte[]) r.get(8))));
         }
         List<long[]> candidates = new ArrayList<>();
         while (pairRows.hasNext()) {
@@ -370,13 +377,14 @@ public final class SyndicationStage {
         }
         for (StoryBuilder.Pair p : pairs) {
             out.add(RowFactory.create("pair", null, null, null, null, null, null, p.articleIdA(), p.articleIdB(),
-                    p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.matchedBy(), p.lagSeconds()));
+                    p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.sentenceShare(), p.relation(),
+                    p.matchedBy(), p.lagSeconds()));
         }
         return out;
     }
 
     private static Row assignmentRow(StoryBuilder.Assignment a) {
         return RowFactory.create("article", a.articleId(), a.storyId(), a.originArticleId(), a.isOrigin(), a.editKind(),
-                a.lagSeconds(), null, null, null, null, null, null, null, null);
+                a.lagSeconds(), null, null, null, null, null, null, null, null, null, null);
     }
 }

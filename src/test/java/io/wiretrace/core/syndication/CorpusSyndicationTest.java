@@ -32,7 +32,7 @@ class CorpusSyndicationTest {
         String id = String.format("%016x", 0x1000L + i * 7919L) + "0000";
         ArticleFeatures.Features f = FEATURES.compute("t" + i, text);
         return new CorpusSyndication.Article(ArticleFeatures.docKey(id), id, "outlet" + i, 1000L + i, f.titleHash(),
-                f.ledeHash(), f.shingleSet(), f.signature(), new MinHashSketcher(COMPONENTS).sketch8(f.signature()));
+                f.ledeHash(), f.shingleSet(), f.sentences(), f.signature(), new MinHashSketcher(COMPONENTS).sketch8(f.signature()));
     }
 
     @Test

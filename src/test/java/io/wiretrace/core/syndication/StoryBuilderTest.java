@@ -158,6 +158,47 @@ class StoryBuilderTest {
         assertNotEquals(byId(r).get("a").storyId(), byId(r).get("b").storyId());
     }
 
+    private static StoryBuilder.Doc withText(String id, long t, String text) {
+        return new StoryBuilder.Doc(id.hashCode(), id, "outlet-" + id, t, 1, 1,
+                Shingler.toSet(new Shingler(Shingler.Unit.WORD, 5).shingles(text)), ContentSentences.of(text));
+    }
+
+    @Test
+    void aSharedQuoteIsPartialReuseAndNeverJoinsStories() {
+        String quote = "We will not accept any cut to the hospital budget this year, the minister told reporters.";
+        StoryBuilder.Doc a = withText("a", 1000L, "The regional council met on Tuesday to discuss the coming winter season. "
+                + quote + " Opposition members walked out before the final vote was taken in the chamber. "
+                + "The council will meet again next month to settle the transport plan for the valley.");
+        StoryBuilder.Doc b = withText("b", 2000L, "Nurses gathered outside the central hospital early on Wednesday morning. "
+                + quote + " Union leaders said they would hold a second protest if nothing changed soon. "
+                + "Patients were told to expect delays at the outpatient clinics during the protest.");
+        List<StoryBuilder.Doc> docs = List.of(a, b);
+        StoryBuilder.Result r = StoryBuilder.build(docs, allPairs(docs), S);
+        assertNotEquals(byId(r).get("a").storyId(), byId(r).get("b").storyId());
+        assertEquals(1, r.pairs().size());
+        StoryBuilder.Pair p = r.pairs().get(0);
+        assertEquals(StoryBuilder.PARTIAL, p.relation());
+        assertNull(p.matchedBy());
+        assertEquals(0.25, p.sentenceShare().doubleValue());
+    }
+
+    @Test
+    void sentencesMakeACopyOnlyWhenSwitchedOn() {
+        StoryBuilder.Doc a = withText("a", 1000L, "The harbour board approved the new ferry timetable on Monday after a long debate. "
+                + "Ferries will leave every forty minutes from the north quay starting in June.");
+        StoryBuilder.Doc b = withText("b", 2000L, "The harbour board approved a new ferry timetable on Monday after long debate. "
+                + "Ferries will now leave every forty minutes from the north quay from June.");
+        List<StoryBuilder.Doc> docs = List.of(a, b);
+        StoryBuilder.Result off = StoryBuilder.build(docs, allPairs(docs), S);
+        assertEquals(StoryBuilder.PARTIAL, off.pairs().get(0).relation());
+        assertNotEquals(byId(off).get("a").storyId(), byId(off).get("b").storyId());
+        StoryBuilder.Settings on = new StoryBuilder.Settings(0.5, 0.8, 15, 0.5, 0.7, 2);
+        StoryBuilder.Result r = StoryBuilder.build(docs, allPairs(docs), on);
+        assertEquals(StoryBuilder.COPY, r.pairs().get(0).relation());
+        assertEquals("sentences", r.pairs().get(0).matchedBy());
+        assertEquals(byId(r).get("a").storyId(), byId(r).get("b").storyId());
+    }
+
     @Test
     void unknownTimesGiveNoOriginAndResultIsOrderIndependent() {
         StoryBuilder.Doc a = doc("a", null, 1, 1, new int[]{0, 100});
