@@ -57,9 +57,9 @@ public final class ContentSentences {
         boolean digit = false;
         int i = 0;
         int len = text.length();
-        while (i < len && sentences < MAX_SENTENCES) {
-            char c = text.charAt(i);
-            if (Shingler.wordChar(c)) {
+        // The end of the text (i == len) ends a sentence like a full stop.
+        while (i <= len && sentences < MAX_SENTENCES) {
+            if (i < len && Shingler.wordChar(text.charAt(i))) {
                 long h = 0x9E3779B97F4A7C15L;
                 while (i < len) {
                     char d = text.charAt(i);
@@ -83,10 +83,10 @@ public final class ContentSentences {
                 tokens++;
                 continue;
             }
-            boolean end = isStop(c) && !(c == '.' && i > 0 && i + 1 < len
+            boolean end = i == len || isStop(text.charAt(i)) && !(text.charAt(i) == '.' && i > 0 && i + 1 < len
                     && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1)));
             i++;
-            if (end || i == len) {
+            if (end) {
                 if (tokens >= MIN_WORDS) {
                     int distinct = sortDistinct(words, nw);
                     if (n + distinct + 1 > out.length) {
@@ -100,13 +100,6 @@ public final class ContentSentences {
                 nw = 0;
                 tokens = 0;
             }
-        }
-        if (tokens >= MIN_WORDS && sentences < MAX_SENTENCES) { // text ending inside a word
-            int distinct = sortDistinct(words, nw);
-            out = Arrays.copyOf(out, Math.max(out.length, n + distinct + 1));
-            out[n++] = (char) distinct;
-            System.arraycopy(words, 0, out, n, distinct);
-            n += distinct;
         }
         return Arrays.copyOf(out, n);
     }
@@ -127,18 +120,13 @@ public final class ContentSentences {
         return Math.min(d, Character.MAX_VALUE);
     }
 
-    /** Content sentences in a compact form. */
+    /** The number of content sentences in a compact form. */
     public static int count(char[] form) {
         int s = 0;
         for (int i = 0; i < form.length; i += form[i] + 1) {
             s++;
         }
         return s;
-    }
-
-    /** Words summed over the content sentences (the size that decides which article is shorter). */
-    static int words(char[] form) {
-        return form.length - count(form);
     }
 
     /**

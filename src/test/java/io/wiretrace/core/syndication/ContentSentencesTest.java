@@ -22,6 +22,10 @@ class ContentSentencesTest {
         assertEquals(2, ContentSentences.count(ContentSentences.of(page)));
         assertEquals(0, ContentSentences.count(ContentSentences.of("Subscribe now. Share. Print this page.")));
         assertEquals(0, ContentSentences.count(ContentSentences.of(null)));
+        // The end of the text ends the last sentence, also inside a word.
+        assertArrayEquals(ContentSentences.of(S1), ContentSentences.of(S1.substring(0, S1.length() - 1)));
+        assertEquals(1, ContentSentences.count(ContentSentences.of(S1.substring(0, S1.length() - 1))));
+
     }
 
     @Test
