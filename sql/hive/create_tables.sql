@@ -18,6 +18,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.articles (
   scraped_at TIMESTAMP COMMENT 'Scrape time, UTC; null when unknown.',
   language STRING COMMENT 'Language code as given in the input (web archives: the primary subtag the page declares); null when unknown.',
   word_count INT COMMENT 'Words in the text.',
+  content_chars INT COMMENT 'Characters of the text used for copy detection: the text without the lines of its outlet''s page template learned in the run (navigation, share and newsletter lines; docs/syndication.md). Null when syndication is disabled.',
   source_file STRING COMMENT 'Input file the kept record came from.',
   extra MAP<STRING, STRING> COMMENT 'Input fields outside the contract, as text.',
   story_id STRING COMMENT 'Story this article belongs to; an article with no copies is its own story. Null when syndication is disabled.',

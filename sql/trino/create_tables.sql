@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS hive.wiretrace.articles (
   scraped_at timestamp(6) COMMENT 'Scrape time, UTC; null when unknown.',
   language varchar COMMENT 'Language code as given in the input (web archives: the primary subtag the page declares); null when unknown.',
   word_count integer COMMENT 'Words in the text.',
+  content_chars integer COMMENT 'Characters of the text used for copy detection: the text without the lines of its outlet''s page template learned in the run (navigation, share and newsletter lines; docs/syndication.md). Null when syndication is disabled.',
   source_file varchar COMMENT 'Input file the kept record came from.',
   extra map(varchar, varchar) COMMENT 'Input fields outside the contract, as text.',
   story_id varchar COMMENT 'Story this article belongs to; an article with no copies is its own story. Null when syndication is disabled.',

@@ -57,7 +57,7 @@ public final class Bench {
             System.err.println("usage: bench syndication [--articles N] [--no-baseline] [--set k=v] | bench signatures [--articles N]"
                     + " | bench topics (--data reuters|agnews [--seeds 0,1,2] [--no-baseline] | --articles N) [--set k=v]"
                     + " | bench job (--articles N | --input PATH) [--runs R] [--set k=v]"
-                    + " | bench syndication-real [--set k=v]");
+                    + " | bench syndication-real [--set k=v] | bench templates [--set k=v]");
             System.exit(2);
         }
         int articles = intArg(args, "--articles", 20_000);
@@ -69,6 +69,7 @@ public final class Bench {
             case "warc" -> WarcBench.run(args);
             case "job" -> JobBench.run(args);
             case "syndication-real" -> RealSyndicationBench.run(args);
+            case "templates" -> TemplateBench.run(args);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

@@ -40,7 +40,16 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     /** Near-duplicate detection (MinHash LSH) and story building. */
     public record Syndication(boolean enabled, String shingleUnit, int shingleSize, int minhashComponents,
-                              Lsh lsh, Verify verify, long localComponentsMaxPairs, int localMaxArticles)
+                              Boilerplate boilerplate, Lsh lsh, Verify verify, long localComponentsMaxPairs,
+                              int localMaxArticles)
+            implements Serializable {}
+
+    /** Page template lines learned per run: a line is an outlet's template when it is on at least
+     *  min_pages of its pages (min_pages_short for a line under 8 words), on pages of two or more
+     *  stories (different main paragraphs), and on at least min_share of them, for an
+     *  outlet with at least min_outlet_pages pages; a line in the template of two or more outlets
+     *  is left out everywhere. */
+    public record Boilerplate(boolean enabled, int minOutletPages, int minPages, int minPagesShort, double minShare)
             implements Serializable {}
 
     /** LSH banding: bands × rows chosen from the threshold unless both are set (> 0). */
@@ -113,7 +122,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
-                new Syndication(true, "word", 5, 128, new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
+                new Syndication(true, "word", 5, 128, new Boilerplate(true, 2, 3, 2, 0.2), new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
                         20_000_000L, 20_000),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,
@@ -161,8 +170,14 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(outlets.aliases() != null && outlets.displayNames() != null, "Invalid outlets: aliases and display_names must be maps");
         require(outlets.registry() != null && !outlets.registry().isBlank(),
                 "Invalid outlets.registry: must be builtin, none or the path of a registry CSV");
-        require(syndication != null && syndication.lsh() != null && syndication.verify() != null,
+        require(syndication != null && syndication.lsh() != null && syndication.verify() != null
+                        && syndication.boilerplate() != null,
                 "Invalid syndication: a section is null");
+        Boilerplate bp = syndication.boilerplate();
+        require(bp.minPages() >= 2, "Invalid syndication.boilerplate.min_pages: must be at least 2");
+        require(bp.minPagesShort() >= 2, "Invalid syndication.boilerplate.min_pages_short: must be at least 2");
+        require(bp.minOutletPages() >= 2, "Invalid syndication.boilerplate.min_outlet_pages: must be at least 2");
+        require(bp.minShare() > 0 && bp.minShare() <= 1, "Invalid syndication.boilerplate.min_share: must be in (0, 1]");
         require(Set.of("word", "char").contains(syndication.shingleUnit()),
                 "Invalid syndication.shingle_unit: '" + syndication.shingleUnit() + "' is not word or char");
         require(syndication.shingleSize() >= 1 && syndication.shingleSize() <= 50,

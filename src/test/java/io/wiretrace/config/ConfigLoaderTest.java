@@ -57,6 +57,10 @@ class ConfigLoaderTest {
         assertMessage("it is a section", () -> ConfigLoader.load(null, List.of("input=3")));
         assertMessage("Invalid input.default_timezone", () -> ConfigLoader.load(null, List.of("input.default_timezone=Mars/Base")));
         assertMessage("Invalid input.pages.scraped_at", () -> ConfigLoader.load(null, List.of("input.pages.scraped_at=soon")));
+        assertMessage("Invalid syndication.boilerplate.min_pages: must be at least 2",
+                () -> ConfigLoader.load(null, List.of("syndication.boilerplate.min_pages=1")));
+        assertMessage("Invalid syndication.boilerplate.min_share: must be in (0, 1]",
+                () -> ConfigLoader.load(null, List.of("syndication.boilerplate.min_share=0")));
         assertMessage("Invalid spark.conf.ui.enabled", () -> ConfigLoader.load(null, List.of("spark.conf.ui.enabled=false")));
         Path f = tmp.resolve("bad.yaml");
         Files.writeString(f, "output:\n  compresion: zstd\n");

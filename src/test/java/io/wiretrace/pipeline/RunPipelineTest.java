@@ -185,10 +185,11 @@ class RunPipelineTest {
         assertEquals("TIMESTAMP WITH TIME ZONE", types.get("published_at"));
         assertEquals("TIMESTAMP WITH TIME ZONE", types.get("scraped_at"));
         assertEquals("INTEGER", types.get("word_count"));
+        assertEquals("INTEGER", types.get("content_chars"));
         assertEquals("MAP(VARCHAR, VARCHAR)", types.get("extra"));
         assertEquals("VARCHAR", types.get("story_id"));
         assertEquals(List.of("article_id", "source_id", "outlet", "outlet_name", "outlet_country", "outlet_owner", "url", "title", "text", "published_at",
-                "scraped_at", "language", "word_count", "source_file", "extra", "story_id", "topic_id", "is_origin", "wire_credit",
+                "scraped_at", "language", "word_count", "content_chars", "source_file", "extra", "story_id", "topic_id", "is_origin", "wire_credit",
                 "edit_kind", "lag_from_origin_s", "run_date"), List.copyOf(types.keySet()));
         assertEquals(List.of("source_file", "location", "reason", "detail", "excerpt", "run_date"),
                 List.copyOf(duck.types(t("rejects")).keySet()));

@@ -10,8 +10,9 @@ import java.io.Serializable;
 public final class ArticleFeatures implements Serializable {
 
     /** The features of one article. */
+    /** The features of one article; {@code contentChars} is the length of its matching text. */
     public record Features(int[] shingleSet, byte[] signature, long titleHash, long ledeHash, String wireCredit,
-                           char[] sentences) {}
+                           char[] sentences, int contentChars) {}
 
     private final Shingler shingler;
     private final MinHashSketcher sketcher;
@@ -22,9 +23,21 @@ public final class ArticleFeatures implements Serializable {
     }
 
     public Features compute(String title, String text) {
-        long[] shingles = shingler.shingles(text);
+        return compute(title, text, null);
+    }
+
+    /**
+     * Features of an article whose page template lines ({@link PageLines} keys, sorted; null for
+     * none) are left out of matching: shingles, sentences and the lede come from the text without
+     * them. The wire credit reads the whole text, because an agency's copyright line recurs on
+     * every page an outlet takes from it and is still that page's credit.
+     */
+    public Features compute(String title, String text, long[] template) {
+        String matching = PageLines.without(text, template);
+        long[] shingles = shingler.shingles(matching);
         return new Features(Shingler.toSet(shingles), sketcher.signature(shingles), fingerprint(title),
-                fingerprint(lede(text)), WireCredits.detect(text), ContentSentences.of(text));
+                fingerprint(lede(matching)), WireCredits.detect(text), ContentSentences.of(matching),
+                matching == null ? 0 : matching.length());
     }
 
     /** The first non-blank line (paragraph) of a text. */

@@ -92,7 +92,12 @@ public final class Shingler implements Serializable {
         return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
     }
 
-    private long[] wordShingles(String m) {
+    /**
+     * Hashes of the word tokens of {@code m} (in NFKC), in text order: runs of letters and digits,
+     * case folded, zero-width characters and apostrophes inside a word dropped. One scanner for
+     * shingles and page-line keys, so both see the same words.
+     */
+    static long[] tokens(String m) {
         long[] tokens = new long[Math.max(8, m.length() / 5)];
         int nt = 0;
         int i = 0;
@@ -122,18 +127,29 @@ public final class Shingler implements Serializable {
             }
             tokens[nt++] = mix(h);
         }
+        return nt == tokens.length ? tokens : Arrays.copyOf(tokens, nt);
+    }
+
+    /** One 64-bit hash of a token sequence (order matters). */
+    static long sequence(long[] tokens, int from, int k) {
+        long h = k;
+        for (int j = 0; j < k; j++) {
+            h = Long.rotateLeft(h, 23) ^ tokens[from + j];
+            h *= 0xC2B2AE3D27D4EB4FL;
+        }
+        return mix(h);
+    }
+
+    private long[] wordShingles(String m) {
+        long[] tokens = tokens(m);
+        int nt = tokens.length;
         if (nt == 0) {
             return new long[0];
         }
         int k = Math.min(size, nt);
         long[] out = new long[nt - k + 1];
         for (int s = 0; s + k <= nt; s++) {
-            long h = k;
-            for (int j = 0; j < k; j++) {
-                h = Long.rotateLeft(h, 23) ^ tokens[s + j];
-                h *= 0xC2B2AE3D27D4EB4FL;
-            }
-            out[s] = mix(h);
+            out[s] = sequence(tokens, s, k);
         }
         return out;
     }

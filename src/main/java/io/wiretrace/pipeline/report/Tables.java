@@ -78,6 +78,7 @@ public final class Tables {
                     new Col("scraped_at", TS, "Scrape time, UTC; null when unknown."),
                     new Col("language", STR, "Language code as given in the input (web archives: the primary subtag the page declares); null when unknown."),
                     new Col("word_count", DataTypes.IntegerType, "Words in the text."),
+                    new Col("content_chars", DataTypes.IntegerType, "Characters of the text used for copy detection: the text without the lines of its outlet's page template learned in the run (navigation, share and newsletter lines; docs/syndication.md). Null when syndication is disabled."),
                     new Col("source_file", STR, "Input file the kept record came from."),
                     new Col("extra", DataTypes.createMapType(STR, STR), "Input fields outside the contract, as text."),
                     new Col("story_id", STR, "Story this article belongs to; an article with no copies is its own story. Null when syndication is disabled."),
