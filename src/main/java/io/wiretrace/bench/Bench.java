@@ -54,7 +54,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench syndication [--articles N] [--no-baseline] [--set k=v] | bench signatures [--articles N]"
+            System.err.println("usage: bench syndication [--articles N] [--no-baseline] [--pages] [--set k=v] | bench signatures [--articles N]"
                     + " | bench topics (--data reuters|agnews [--seeds 0,1,2] [--no-baseline] | --articles N) [--set k=v]"
                     + " | bench job (--articles N | --input PATH) [--runs R] [--set k=v]"
                     + " | bench syndication-real [--set k=v] | bench templates [--set k=v]");
@@ -98,11 +98,17 @@ public final class Bench {
     }
 
     static Path corpus(int articles, long seed) throws Exception {
-        Path dir = Path.of(System.getProperty("wiretrace.bench.dir", "target/bench"), "gen-" + articles + "-" + seed);
+        return corpus(articles, seed, false);
+    }
+
+    /** A generated corpus, cached in target/bench; {@code pages}: rendered as scraped pages. */
+    static Path corpus(int articles, long seed, boolean pages) throws Exception {
+        Path dir = Path.of(System.getProperty("wiretrace.bench.dir", "target/bench"),
+                "gen-" + articles + "-" + seed + (pages ? "-pages" : ""));
         if (!Files.exists(dir.resolve("_COMPLETE"))) {
             long t0 = System.nanoTime();
-            CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, 0.0, 50_000, null))
-                    .generate(dir);
+            CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, 0.0, 50_000, null,
+                    pages)).generate(dir);
             Files.writeString(dir.resolve("_COMPLETE"), "ok\n");
             System.out.printf("generated %,d records in %.1f s%n", s.records(), (System.nanoTime() - t0) / 1e9);
         }
@@ -169,7 +175,7 @@ public final class Bench {
     }
 
     static void syndication(int n, boolean baseline, String[] args) throws Exception {
-        Path dir = corpus(n, 42);
+        Path dir = corpus(n, 42, List.of(args).contains("--pages"));
         WiretraceConfig cfg = ConfigLoader.load(null, overrides(args, "spark.conf.spark.ui.enabled=false"));
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");

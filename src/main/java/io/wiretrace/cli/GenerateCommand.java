@@ -32,6 +32,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--base", description = "JSON Lines corpus whose texts (and 'topic' fields) seed the stories instead of synthetic text.")
     Path base;
 
+    @Option(names = "--pages", description = "Write each article as a scraped page: its outlet's chrome (navigation, share lines, newsletter promo, most-read headlines, copyright and footer lines) around the body, stubs, and paragraphs quoted from other stories.")
+    boolean pages;
+
     @Option(names = "--overwrite", description = "Replace DIR if it exists.")
     boolean overwrite;
 
@@ -52,7 +55,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ConfigException("Cannot read --base '" + base + "': no such file");
         }
         long t0 = System.nanoTime();
-        CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, noise, perFile, base))
+        CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, noise, perFile, base, pages))
                 .generate(out);
         System.out.printf("wrote %,d records (%,d articles in %,d stories from %,d outlets, %,d exact re-scrapes, %,d broken) to %s in %.1f s%n",
                 s.records(), s.articles(), s.stories(), s.outlets(), s.exactDuplicates(), s.brokenRecords(),

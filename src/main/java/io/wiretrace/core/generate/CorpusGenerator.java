@@ -37,8 +37,16 @@ import java.util.SplittableRandom;
  */
 public final class CorpusGenerator {
 
-    /** What to generate. {@code base} is an optional JSON Lines corpus whose texts seed the stories. */
-    public record Settings(int articles, long seed, double noise, int articlesPerFile, Path base) {}
+    /**
+     * What to generate. {@code base} is an optional JSON Lines corpus whose texts seed the stories;
+     * {@code pages}: render each article as a scraped page (its outlet's chrome around the body,
+     * stubs, paragraphs quoted from other stories; {@link ScrapedPages}) instead of clean text.
+     */
+    public record Settings(int articles, long seed, double noise, int articlesPerFile, Path base, boolean pages) {
+        public Settings(int articles, long seed, double noise, int articlesPerFile, Path base) {
+            this(articles, seed, noise, articlesPerFile, base, false);
+        }
+    }
 
     /** What was generated. */
     public record Summary(int articles, int records, int stories, int exactDuplicates, int brokenRecords, int outlets) {}
@@ -53,9 +61,13 @@ public final class CorpusGenerator {
     private final Settings settings;
     private final List<String[]> outlets = new ArrayList<>();
     private final List<String[]> baseDocs = new ArrayList<>();
+    private final ScrapedPages pages;
+    /** A paragraph of the story made before the current one: what a page may quote from another story. */
+    private String otherStoryParagraph;
 
     public CorpusGenerator(Settings settings) {
         this.settings = settings;
+        this.pages = settings.pages() ? new ScrapedPages(settings.seed()) : null;
     }
 
     private record Story(String id, String topic, String title, List<String> paragraphs, String wireCredit,
@@ -99,6 +111,7 @@ public final class CorpusGenerator {
                 stories++;
                 int size = storySize(rnd, settings.articles() - written);
                 List<Article> copies = publish(story, size, rnd);
+                otherStoryParagraph = story.paragraphs().get(story.paragraphs().size() / 2);
                 for (Article a : copies) {
                     if (out == null || inFile >= settings.articlesPerFile()) {
                         if (out != null) {
@@ -328,6 +341,9 @@ public final class CorpusGenerator {
                 paras.set(which, typo(paras.get(which), rnd));
                 edits.add("typos");
             }
+            if (pages != null) {
+                pageEdits(story, originOutlet, paras, edits, rnd);
+            }
             if (rnd.nextDouble() < 0.4) {
                 String year = Integer.toString(when.atZone(ZoneOffset.UTC).getYear());
                 paras.add(pick(rnd, Lexicon.BOILERPLATE).replace("{OUTLET}", outlet[0]).replace("{Y}", year));
@@ -358,8 +374,27 @@ public final class CorpusGenerator {
         String url = "https://www." + outlet[1] + "/" + DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC)
                 .format(when) + "/" + (slug.length() > 60 ? slug.substring(0, 60) : slug);
         Instant scraped = when.plusSeconds(600 + rnd.nextInt(6 * 3600));
-        return new Article(id, story.id(), story.topic(), outlet, url, title, String.join("\n\n", body), when, scraped,
-                origin, edits);
+        String text = pages == null ? String.join("\n\n", body)
+                : pages.render(outlet, title, body, when.atZone(ZoneOffset.UTC).getYear(), rnd);
+        return new Article(id, story.id(), story.topic(), outlet, url, title, text, when, scraped, origin, edits);
+    }
+
+    /**
+     * Edits only scraped pages show: a stub (the first paragraphs and a link to the full story)
+     * and a paragraph quoted from another story (partial reuse: the pages stay different stories).
+     */
+    private void pageEdits(Story story, String[] originOutlet, List<String> paras, List<String> edits,
+                           SplittableRandom rnd) {
+        if (paras.size() > 3 && rnd.nextDouble() < 0.08) {
+            int keep = 1 + rnd.nextInt(2);
+            paras.subList(keep, paras.size()).clear();
+            paras.add("Read the full story at " + originOutlet[0] + ".");
+            edits.add("stub");
+        }
+        if (otherStoryParagraph != null && rnd.nextDouble() < 0.05) {
+            paras.add(1 + rnd.nextInt(paras.size()), otherStoryParagraph);
+            edits.add("quotes_other_story");
+        }
     }
 
     private String localParagraph(SplittableRandom rnd, String[] outlet, Story story) {

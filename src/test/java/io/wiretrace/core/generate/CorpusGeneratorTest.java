@@ -83,4 +83,34 @@ class CorpusGeneratorTest {
         assertTrue(s.brokenRecords() > 20);
         assertEquals(s.articles() + s.exactDuplicates() + s.brokenRecords(), s.records());
     }
+
+    @Test
+    void pagesWrapEveryArticleInItsOutletsChromeAndAreDeterministic() throws IOException {
+        CorpusGenerator.Settings settings = new CorpusGenerator.Settings(1500, 3, 0.0, 5000, null, true);
+        new CorpusGenerator(settings).generate(tmp.resolve("p"));
+        new CorpusGenerator(settings).generate(tmp.resolve("q"));
+        Path file = tmp.resolve("p/articles/articles-00000.jsonl");
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(tmp.resolve("q/articles/articles-00000.jsonl")));
+        ObjectMapper m = new ObjectMapper();
+        Map<String, List<String>> firstLines = new HashMap<>();
+        int datelines = 0;
+        int datelinesAfterChrome = 0;
+        for (String line : Files.readAllLines(file)) {
+            JsonNode r = m.readTree(line);
+            List<String> lines = List.of(r.get("text").asText().split("\n"));
+            assertTrue(lines.get(lines.size() - 2).startsWith("\u00A9 "), "copyright line near the end");
+            firstLines.computeIfAbsent(r.get("url").asText().split("/")[2], k -> lines.subList(0, 3));
+            assertEquals(firstLines.get(r.get("url").asText().split("/")[2]), lines.subList(0, 3), "one header per outlet");
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).matches("[A-Z ]+ \\((AP|AFP|Reuters)\\) \u2014 .*")) {
+                    datelines++;
+                    datelinesAfterChrome += i >= 6 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(firstLines.size() > 10, "outlets: " + firstLines.size());
+        assertTrue(datelines > 50 && datelinesAfterChrome == datelines, datelinesAfterChrome + " of " + datelines);
+        String truth = Files.readString(tmp.resolve("p/truth/articles.csv"));
+        assertTrue(truth.contains("stub") && truth.contains("quotes_other_story"), "page edits in the truth");
+    }
 }
