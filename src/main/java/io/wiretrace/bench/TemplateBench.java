@@ -61,28 +61,21 @@ final class TemplateBench {
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");
         StructType schema = new StructType().add("article_id", DataTypes.StringType).add("outlet", DataTypes.StringType)
-                .add("text", DataTypes.StringType);
+                .add("title", DataTypes.StringType).add("text", DataTypes.StringType);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             if (got.get(i).rejectReason() == null) {
-                rows.add(RowFactory.create(String.valueOf(i), cases.get(i).publisher(), got.get(i).text()));
+                rows.add(RowFactory.create(String.valueOf(i), cases.get(i).publisher(), got.get(i).title(), got.get(i).text()));
             }
         }
         Dataset<Row> pages = spark.createDataFrame(rows, schema);
         PageTemplates.Marked marked = PageTemplates.mark(pages, cfg.syndication().boilerplate());
         // 621 pages: the evaluation reads them on the driver.
         Map<String, long[]> template = new HashMap<>();
-        for (Row r : marked.articles().select("article_id", "own", "shared").collectAsList()) {
-            List<Long> own = r.isNullAt(1) ? null : r.getList(1);
-            List<Long> shared = r.isNullAt(2) ? null : r.getList(2);
-            List<Long> all = new ArrayList<>();
-            if (own != null) {
-                all.addAll(own);
-            }
-            if (shared != null) {
-                all.addAll(shared);
-            }
-            template.put(r.getString(0), all.stream().mapToLong(Long::longValue).sorted().toArray());
+        for (Row r : marked.articles().select("article_id", "own", "shared", "headlines").collectAsList()) {
+            long[] all = PageTemplates.merge(r.isNullAt(1) ? null : r.getList(1), r.isNullAt(2) ? null : r.getList(2),
+                    r.isNullAt(3) ? null : r.getList(3));
+            template.put(r.getString(0), all == null ? new long[0] : all);
         }
         long words = 0;
         long removed = 0;

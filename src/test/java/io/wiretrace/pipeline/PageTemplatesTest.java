@@ -86,19 +86,24 @@ class PageTemplatesTest {
                 + String.join("\n", java.util.Arrays.copyOfRange(c, head, c.length));
     }
 
+    private static String aTitle(int s) {
+        return "Harbour board report number " + s + " sets out the ferry plan";
+    }
+
     private Path corpus() throws Exception {
         StringBuilder in = new StringBuilder();
         // Outlet A: four different stories; story 1 is the original of B's stub.
         for (int s = 1; s <= 4; s++) {
-            in.append(Fixtures.json("a" + s, "harbour-daily", "A story " + s, page(CHROME_A, story(s, 8)),
+            in.append(Fixtures.json("a" + s, "harbour-daily", aTitle(s), page(CHROME_A, story(s, 8)),
                     "2026-03-0" + s + "T08:00:00Z")).append('\n');
         }
         // Outlet B: a stub of A's story 1 (its first half) and three stories of its own.
         in.append(Fixtures.json("b1", "valley-courier", "B stub", page(CHROME_B, story(1, 4)), "2026-03-01T10:00:00Z"))
                 .append('\n');
+        // Their pages end with a "Most read" line: the headline of one of A's stories, different on each.
         for (int s = 12; s <= 14; s++) {
-            in.append(Fixtures.json("b" + s, "valley-courier", "B story " + s, page(CHROME_B, story(s, 8)),
-                    "2026-03-0" + (s - 10) + "T09:00:00Z")).append('\n');
+            in.append(Fixtures.json("b" + s, "valley-courier", "B story " + s,
+                    page(CHROME_B, story(s, 8)) + "\n" + aTitle(s - 10), "2026-03-0" + (s - 10) + "T09:00:00Z")).append('\n');
         }
         // Outlet C: one story written through three times (the same main paragraph, a new last one)
         // and a fourth, different story.
@@ -137,6 +142,7 @@ class PageTemplatesTest {
         assertEquals(2, syn.get("template_outlets").asLong(), syn.toString()); // A and B, not C
         assertEquals(CHROME_A.split("\n").length + CHROME_B.split("\n").length, syn.get("template_lines").asLong());
         assertEquals(1, syn.get("template_shared_lines").asLong()); // the newsletter line
+        assertEquals(3, syn.get("template_headline_lines").asLong()); // A's headlines on B's pages
         assertEquals(8, syn.get("template_articles").asLong());
         try (DuckDb duck = new DuckDb()) {
             String articles = DuckDb.table(out.toString(), "articles");
@@ -146,6 +152,11 @@ class PageTemplatesTest {
             assertEquals(8, duck.count("SELECT count(*) FROM " + articles + " WHERE content_chars < length(text)"));
             assertEquals(syn.get("template_chars_removed").asLong(),
                     duck.count("SELECT sum(length(text) - content_chars) FROM " + articles));
+            // A headline line is left out where it is another page's headline, not on its own page.
+            // B's pages have the same chrome; story 12's also ends with A's headline 2, and only that line more goes.
+            long stub = duck.count("SELECT length(text) - content_chars FROM " + articles + " WHERE title = 'B stub'");
+            long withHeadline = duck.count("SELECT length(text) - content_chars FROM " + articles + " WHERE title = 'B story 12'");
+            assertEquals(aTitle(2).length() + 1, withHeadline - stub);
         }
 
         // The distributed path learns the same templates and gives the same stories.

@@ -64,7 +64,7 @@ public final class ContentSentences {
                 while (i < len) {
                     char d = text.charAt(i);
                     if (Shingler.wordChar(d)) {
-                        digit |= d >= '0' && d <= '9' || Character.isDigit(d);
+                        digit |= d < 0x80 ? d >= '0' && d <= '9' : Character.isDigit(d);
                         h = (h ^ Shingler.fold(d)) * 0x100000001B3L;
                         i++;
                     } else if (Shingler.invisible(d)

@@ -40,6 +40,11 @@ public final class PageLines {
 
     /** The distinct keys of a text's lines that hold a word, sorted. */
     public static long[] keys(String text) {
+        return keys(text, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #keys(String)}, for the lines of at most {@code maxChars} characters only. */
+    public static long[] keys(String text, int maxChars) {
         if (text == null || text.isEmpty()) {
             return new long[0];
         }
@@ -49,7 +54,7 @@ public final class PageLines {
         while (from <= text.length()) {
             int nl = text.indexOf('\n', from);
             int end = nl < 0 ? text.length() : nl;
-            long k = key(text.substring(from, end));
+            long k = end - from > maxChars ? 0L : key(text.substring(from, end));
             if (k != 0L) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, n * 2);

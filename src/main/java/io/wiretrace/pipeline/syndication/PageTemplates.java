@@ -50,6 +50,9 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class PageTemplates {
 
+    /** Lines longer than this are never taken for a headline: paragraphs need not be looked up. */
+    static final int MAX_TITLE_CHARS = 250;
+
     /** Template lines beyond which they are joined to the articles, not broadcast (8 bytes each). */
     static final long MAX_BROADCAST_LINES = 2_000_000L;
 
@@ -58,22 +61,27 @@ public final class PageTemplates {
             .add("line", DataTypes.LongType, false)
             .add("page_key", DataTypes.LongType, false);
 
+    private static final StructType ARTICLE_LINES = new StructType()
+            .add("article_id", DataTypes.StringType, false)
+            .add("line", DataTypes.LongType, false);
+
     private static final StructType OUTLETS = new StructType()
             .add("outlet", DataTypes.StringType, false)
             .add("outlet_key", DataTypes.LongType, false)
             .add("outlet_pages", DataTypes.LongType, false);
 
     /**
-     * Articles with their outlet's template lines ({@code own}, null for none) and the lines shared
-     * by two or more outlets' templates ({@code shared}), both sorted keys; and the counts.
+     * Articles with their outlet's template lines ({@code own}, null for none), the lines shared by
+     * two or more outlets' templates ({@code shared}) and the lines that are other articles'
+     * headlines ({@code headlines}), all sorted keys; and the counts.
      */
     public record Marked(Dataset<Row> articles, Map<String, Long> counts) {}
 
     private PageTemplates() {}
 
     /**
-     * Adds the {@code own} and {@code shared} template columns to articles (needs outlet and text).
-     * Disabled, both are null and the counts are zeros.
+     * Adds the {@code own}, {@code shared} and {@code headlines} columns to articles (needs
+     * article_id, outlet, title and text). Disabled, all are null and the counts are zeros.
      */
     public static Marked mark(Dataset<Row> articles, WiretraceConfig.Boilerplate cfg) {
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -81,8 +89,10 @@ public final class PageTemplates {
             counts.put("template_outlets", 0L);
             counts.put("template_lines", 0L);
             counts.put("template_shared_lines", 0L);
+            counts.put("template_headline_lines", 0L);
             return new Marked(articles.withColumn("own", lit(null).cast("array<bigint>"))
-                    .withColumn("shared", lit(null).cast("array<bigint>")), counts);
+                    .withColumn("shared", lit(null).cast("array<bigint>"))
+                    .withColumn("headlines", lit(null).cast("array<bigint>")), counts);
         }
         // One row per distinct line of a page, with the key of the page's main line: a line counts
         // once per page, and it must recur with at least two different main lines — a story
@@ -131,19 +141,53 @@ public final class PageTemplates {
         Dataset<Row> ownRows = spark.createDataFrame(perOutlet.javaRDD(), perOutlet.schema());
         Dataset<Row> sharedRows = spark.createDataFrame(shared.javaRDD(), shared.schema());
         Dataset<Row> byOutlet = templateLines <= MAX_BROADCAST_LINES ? broadcast(ownRows) : ownRows;
-        Dataset<Row> marked = articles.join(byOutlet, "outlet", "left").crossJoin(broadcast(sharedRows));
+        Dataset<Row> marked = articles.join(byOutlet, "outlet", "left").crossJoin(broadcast(sharedRows))
+                .join(headlines(articles, counts), "article_id", "left");
         return new Marked(marked, counts);
     }
 
-    /** An article's template: its outlet's lines and the shared ones, sorted and distinct; null for none. */
-    static long[] merge(List<Long> own, List<Long> shared) {
-        int n = (own == null ? 0 : own.size()) + (shared == null ? 0 : shared.size());
+    /**
+     * Per article, the lines that are the title of another article of the run: "Most read",
+     * "Related" and "More on this" blocks list other pages' headlines, different on every page,
+     * so no template holds them. A page's own title line is kept (its copies carry the same one).
+     * Joined by article id, which a run's articles are partitioned by: only these short lists move.
+     */
+    private static Dataset<Row> headlines(Dataset<Row> articles, Map<String, Long> counts) {
+        Dataset<Row> titles = articles.select("title").flatMap((FlatMapFunction<Row, Long>) r -> {
+            long k = PageLines.key(r.getString(0));
+            return k == 0L ? java.util.Collections.emptyIterator() : List.of(k).iterator();
+        }, Encoders.LONG()).toDF("line").distinct();
+        Dataset<Row> foreign = articles.select("article_id", "title", "text").flatMap((FlatMapFunction<Row, Row>) r -> {
+            long own = PageLines.key(r.getString(1));
+            List<Row> out = new ArrayList<>();
+            for (long k : PageLines.keys(r.getString(2), MAX_TITLE_CHARS)) {
+                if (k != own) {
+                    out.add(RowFactory.create(r.getString(0), k));
+                }
+            }
+            return out.iterator();
+        }, Encoders.row(ARTICLE_LINES));
+        Dataset<Row> found = foreign.join(titles, "line")
+                .groupBy("article_id").agg(array_sort(collect_list("line")).as("headlines"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row total = found.agg(sum(size(col("headlines")))).first();
+        counts.put("template_headline_lines", total.isNullAt(0) ? 0L : total.getLong(0));
+        return articles.sparkSession().createDataFrame(found.javaRDD(), found.schema());
+    }
+
+    /** An article's template: its outlet's lines, the shared ones and its headline lines, sorted; null for none. */
+    @SafeVarargs
+    public static long[] merge(List<Long>... parts) {
+        int n = 0;
+        for (List<Long> part : parts) {
+            n += part == null ? 0 : part.size();
+        }
         if (n == 0) {
             return null;
         }
         long[] out = new long[n];
         int i = 0;
-        for (List<Long> part : java.util.Arrays.asList(own, shared)) {
+        for (List<Long> part : parts) {
             if (part != null) {
                 for (Long k : part) {
                     out[i++] = k;

@@ -109,12 +109,12 @@ public final class SyndicationStage {
 
     /**
      * Computes per-article features. Input needs article_id, outlet, published_at, title, text and
-     * the template columns {@code own} and {@code shared} ({@link PageTemplates}).
+     * the template columns {@code own}, {@code shared} and {@code headlines} ({@link PageTemplates}).
      */
     static Dataset<Row> features(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
         Shingler shingler = new Shingler(Shingler.Unit.valueOf(cfg.shingleUnit().toUpperCase(Locale.ROOT)), cfg.shingleSize());
         int components = cfg.minhashComponents();
-        return articles.select("article_id", "outlet", "published_at", "title", "text", "own", "shared").mapPartitions(
+        return articles.select("article_id", "outlet", "published_at", "title", "text", "own", "shared", "headlines").mapPartitions(
                 (org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
                     io.wiretrace.pipeline.FaultInjection.maybeFail("syndication");
                     MinHashSketcher sketcher = new MinHashSketcher(components);
@@ -124,7 +124,8 @@ public final class SyndicationStage {
                         Timestamp t = r.getTimestamp(2);
                         String text = r.getString(4);
                         ArticleFeatures.Features f = features.compute(r.getString(3), text,
-                                PageTemplates.merge(r.isNullAt(5) ? null : r.getList(5), r.isNullAt(6) ? null : r.getList(6)));
+                                PageTemplates.merge(r.isNullAt(5) ? null : r.getList(5), r.isNullAt(6) ? null : r.getList(6),
+                                        r.isNullAt(7) ? null : r.getList(7)));
                         return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
                                 t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
                                 f.shingleSet(), ContentSentences.toBytes(f.sentences()), f.signature(), f.wireCredit(),

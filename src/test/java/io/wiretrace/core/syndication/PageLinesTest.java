@@ -39,6 +39,7 @@ class PageLinesTest {
         assertArrayEquals(sorted, keys);
         assertTrue(Arrays.binarySearch(keys, PageLines.key("home")) >= 0);
         assertEquals(0, PageLines.keys("").length);
+        assertArrayEquals(new long[]{PageLines.key("Home")}, PageLines.keys("Home\nThe story begins here.", 5));
         assertEquals(0, PageLines.keys(null).length);
     }
 
