@@ -47,6 +47,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Everything is a group-by on (outlet, line key); only the templates — a few dozen lines per
  * outlet — are broadcast to the feature step, so article texts are not shuffled. Past
  * {@link #MAX_BROADCAST_LINES} template lines in all, the templates are joined by outlet instead.
+ * Lines that are other articles' titles ("Most read", "Related") are found per article and
+ * joined by article id ({@link #headlines}).
  */
 public final class PageTemplates {
 
@@ -94,6 +96,32 @@ public final class PageTemplates {
                     .withColumn("shared", lit(null).cast("array<bigint>"))
                     .withColumn("headlines", lit(null).cast("array<bigint>")), counts);
         }
+        Dataset<Row> perOutlet = learn(articles, cfg).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> shared = perOutlet.select(explode(col("own")).as("line")).groupBy("line")
+                .agg(count(lit(1)).as("outlets")).filter(col("outlets").geq(2))
+                .agg(array_sort(collect_list("line")).as("shared"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row totals = perOutlet.agg(count(lit(1)), sum(size(col("own")))).first();
+        long templateLines = totals.isNullAt(1) ? 0L : totals.getLong(1);
+        counts.put("template_outlets", totals.getLong(0));
+        counts.put("template_lines", templateLines);
+        counts.put("template_shared_lines", (long) shared.first().getList(0).size());
+
+        // The features step merges an article's outlet template, the shared lines and its headline
+        // lines. The tables are joined as their cached rows, without the plan that learned them:
+        // every later query over the features would otherwise re-analyse that plan (measured at
+        // 20,000 articles: the stage took 3× as long, nearly all of it in the driver).
+        SparkSession spark = articles.sparkSession();
+        Dataset<Row> ownRows = spark.createDataFrame(perOutlet.javaRDD(), perOutlet.schema());
+        Dataset<Row> sharedRows = spark.createDataFrame(shared.javaRDD(), shared.schema());
+        Dataset<Row> byOutlet = templateLines <= MAX_BROADCAST_LINES ? broadcast(ownRows) : ownRows;
+        Dataset<Row> marked = articles.join(byOutlet, "outlet", "left").crossJoin(broadcast(sharedRows))
+                .join(headlines(articles, counts), "article_id", "left");
+        return new Marked(marked, counts);
+    }
+
+    /** Each outlet's own template: (outlet, own), the sorted keys of its template lines. */
+    private static Dataset<Row> learn(Dataset<Row> articles, WiretraceConfig.Boilerplate cfg) {
         // One row per distinct line of a page, with the key of the page's main line: a line counts
         // once per page, and it must recur with at least two different main lines — a story
         // scraped under several URLs is one story, and its paragraphs are not a template. (Titles
@@ -121,29 +149,7 @@ public final class PageTemplates {
                         .and(col("pages").geq(when(col("line").bitwiseAND(1L).equalTo(1L), cfg.minPages())
                                 .otherwise(cfg.minPagesShort())))
                         .and(col("pages").geq(col("outlet_pages").multiply(cfg.minShare()))));
-        Dataset<Row> perOutlet = learned.groupBy("outlet").agg(array_sort(collect_list("line")).as("own"))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> shared = perOutlet.select(explode(col("own")).as("line")).groupBy("line")
-                .agg(count(lit(1)).as("outlets")).filter(col("outlets").geq(2))
-                .agg(array_sort(collect_list("line")).as("shared"))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Row totals = perOutlet.agg(count(lit(1)), sum(size(col("own")))).first();
-        long templateLines = totals.isNullAt(1) ? 0L : totals.getLong(1);
-        counts.put("template_outlets", totals.getLong(0));
-        counts.put("template_lines", templateLines);
-        counts.put("template_shared_lines", (long) shared.first().getList(0).size());
-
-        // The features step merges an article's outlet template with the shared lines. Both tables
-        // are joined as their cached rows, without the plan that learned them: every later query
-        // over the features would otherwise re-analyse that plan (measured at 20,000 articles: the
-        // stage took 3× as long, nearly all of it in the driver).
-        SparkSession spark = articles.sparkSession();
-        Dataset<Row> ownRows = spark.createDataFrame(perOutlet.javaRDD(), perOutlet.schema());
-        Dataset<Row> sharedRows = spark.createDataFrame(shared.javaRDD(), shared.schema());
-        Dataset<Row> byOutlet = templateLines <= MAX_BROADCAST_LINES ? broadcast(ownRows) : ownRows;
-        Dataset<Row> marked = articles.join(byOutlet, "outlet", "left").crossJoin(broadcast(sharedRows))
-                .join(headlines(articles, counts), "article_id", "left");
-        return new Marked(marked, counts);
+        return learned.groupBy("outlet").agg(array_sort(collect_list("line")).as("own"));
     }
 
     /**
