@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.eval.TokenOverlap;
 import io.wiretrace.core.syndication.PageLines;
 import io.wiretrace.pipeline.run.SparkSessions;
 import io.wiretrace.pipeline.syndication.PageTemplates;
@@ -88,9 +89,9 @@ final class TemplateBench {
             if (drop == null) {
                 continue;
             }
-            String full = " " + String.join(" ", tokens(cases.get(i).body())) + " ";
+            String full = " " + String.join(" ", TokenOverlap.tokens(cases.get(i).body())) + " ";
             for (String line : got.get(i).text().split("\n")) {
-                List<String> t = tokens(line);
+                List<String> t = TokenOverlap.tokens(line);
                 if (t.isEmpty()) {
                     continue;
                 }
@@ -121,16 +122,5 @@ final class TemplateBench {
     private static String host(String url) {
         String h = URI.create(url.replace(" ", "%20")).getHost();
         return h == null ? "unknown" : h.replaceFirst("^www\\.", "");
-    }
-
-    /** Lower-cased runs of letters and digits. */
-    private static List<String> tokens(String s) {
-        List<String> out = new ArrayList<>();
-        for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 }

@@ -1,6 +1,8 @@
 package io.wiretrace.core.eval;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,14 +38,23 @@ public final class TokenOverlap {
         return new Score(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r));
     }
 
-    private static Map<String, Integer> bag(String text) {
-        Map<String, Integer> out = new HashMap<>();
+    /** The lower-cased word tokens (runs of letters and digits) of a text, in order; empty for null. */
+    public static List<String> tokens(String text) {
+        List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
         Matcher m = TOKEN.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
-            out.merge(m.group(), 1, Integer::sum);
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private static Map<String, Integer> bag(String text) {
+        Map<String, Integer> out = new HashMap<>();
+        for (String t : tokens(text)) {
+            out.merge(t, 1, Integer::sum);
         }
         return out;
     }

@@ -9,7 +9,6 @@ import java.io.Serializable;
  */
 public final class ArticleFeatures implements Serializable {
 
-    /** The features of one article. */
     /** The features of one article; {@code contentChars} is the length of its matching text. */
     public record Features(int[] shingleSet, byte[] signature, long titleHash, long ledeHash, String wireCredit,
                            char[] sentences, int contentChars) {}
