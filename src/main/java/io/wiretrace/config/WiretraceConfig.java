@@ -52,9 +52,10 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
     public record Boilerplate(boolean enabled, int minOutletPages, int minPages, int minPagesShort, double minShare)
             implements Serializable {}
 
-    /** LSH banding: bands × rows chosen from the threshold unless both are set (> 0). */
+    /** LSH banding: bands × rows chosen from the threshold unless both are set (> 0); plus the keys of
+     *  each article's first anchor_sentences content sentences as candidate keys (0 = none). */
     public record Lsh(double threshold, int bands, int rows, double falsePositiveWeight, double falseNegativeWeight,
-                      int maxBucketSize, int giantBucketWindow) implements Serializable {}
+                      int maxBucketSize, int giantBucketWindow, int anchorSentences) implements Serializable {}
 
     /** A candidate pair is a copy when jaccard ≥ jaccard, or containment ≥ containment with at
      *  least min_shared_shingles in common, or (when sentence_share &gt; 0) when sentence_share of the
@@ -122,7 +123,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
-                new Syndication(true, "word", 5, 128, new Boilerplate(true, 2, 3, 2, 0.2), new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
+                new Syndication(true, "word", 5, 128, new Boilerplate(true, 2, 3, 2, 0.2), new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10, 6), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
                         20_000_000L, 20_000),
                 new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,
@@ -195,6 +196,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 "Invalid syndication.lsh weights: must be non-negative, not both zero");
         require(lsh.maxBucketSize() >= 2, "Invalid syndication.lsh.max_bucket_size: must be at least 2");
         require(lsh.giantBucketWindow() >= 1, "Invalid syndication.lsh.giant_bucket_window: must be at least 1");
+        require(lsh.anchorSentences() >= 0 && lsh.anchorSentences() <= 64,
+                "Invalid syndication.lsh.anchor_sentences: must be between 0 and 64");
         Verify v = syndication.verify();
         require(v.jaccard() > 0 && v.jaccard() <= 1, "Invalid syndication.verify.jaccard: must be in (0, 1]");
         require(v.containment() > 0 && v.containment() <= 1, "Invalid syndication.verify.containment: must be in (0, 1]");

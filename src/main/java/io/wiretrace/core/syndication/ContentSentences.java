@@ -120,6 +120,34 @@ public final class ContentSentences {
         return Math.min(d, Character.MAX_VALUE);
     }
 
+    /**
+     * Keys of an article's first {@code max} content sentences, distinct, in text order: a
+     * sentence's key is a hash of its distinct words, so two articles that open with the same
+     * sentence share a key whatever else they carry. Syndication uses them as candidate keys next
+     * to the LSH bands, for the copies banding cannot see: a stub of a story's first paragraphs, or
+     * a story trimmed to its lede, shares its opening sentences with the full text while its
+     * Jaccard with it is 0.1 (docs/syndication.md, step 2).
+     */
+    public static long[] anchors(char[] form, int max) {
+        long[] out = new long[Math.max(0, max)];
+        int n = 0;
+        for (int i = 0; i < form.length && n < out.length; i += form[i] + 1) {
+            long h = 0xCBF29CE484222325L;
+            for (int k = 0; k <= form[i]; k++) {
+                h = (h ^ form[i + k]) * 0x100000001B3L;
+            }
+            long key = Shingler.mix(h);
+            boolean seen = false;
+            for (int q = 0; q < n; q++) {
+                seen |= out[q] == key;
+            }
+            if (!seen) {
+                out[n++] = key;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
     /** The number of content sentences in a compact form. */
     public static int count(char[] form) {
         int s = 0;

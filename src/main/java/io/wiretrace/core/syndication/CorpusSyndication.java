@@ -24,9 +24,9 @@ public final class CorpusSyndication {
     public record Article(long docKey, String articleId, String outlet, Long publishedS, long titleHash, long ledeHash,
                           int[] shingles, char[] sentences, byte[] signature, byte[] sketch) {}
 
-    /** LSH banding and the limits on giant buckets. */
-    public record Banding(int components, int bands, int rows, int maxBucketSize, int giantBucketWindow)
-            implements java.io.Serializable {}
+    /** LSH banding, the sentence anchors per article, and the limits on giant buckets. */
+    public record Banding(int components, int bands, int rows, int maxBucketSize, int giantBucketWindow,
+                          int anchorSentences) implements java.io.Serializable {}
 
     /** Every article's assignment, the verified pairs, and the counts the manifest reports. */
     public record Result(List<StoryBuilder.Assignment> assignments, List<StoryBuilder.Pair> pairs, Map<String, Long> counts) {}
@@ -46,6 +46,14 @@ public final class CorpusSyndication {
         return j >= s.jaccard() - PREFILTER_MARGIN || c >= s.containment() - PREFILTER_MARGIN;
     }
 
+    private static void addBuckets(Map<Long, List<Long>> buckets, List<long[]> keys) {
+        for (List<Long> members : buckets.values()) {
+            if (members.size() >= 2) {
+                keys.add(members.stream().mapToLong(Long::longValue).toArray());
+            }
+        }
+    }
+
     public static Result run(List<Article> articles, Banding banding, StoryBuilder.Settings settings) {
         Map<Long, Article> byKey = new HashMap<>(articles.size() * 2);
         articles.forEach(a -> byKey.put(a.docKey(), a));
@@ -59,12 +67,18 @@ public final class CorpusSyndication {
                 buckets.computeIfAbsent(sketcher.bandKey(a.signature(), b, banding.rows()), k -> new ArrayList<>())
                         .add(a.docKey());
             }
-            for (List<Long> members : buckets.values()) {
-                if (members.size() >= 2) {
-                    keys.add(members.stream().mapToLong(Long::longValue).toArray());
-                }
+            addBuckets(buckets, keys);
+        }
+        // Sentence anchors: one more "band" whose keys are the articles' opening sentences.
+        buckets.clear();
+        for (Article a : articles) {
+            for (long key : ContentSentences.anchors(a.sentences(), banding.anchorSentences())) {
+                buckets.computeIfAbsent(key, k -> new ArrayList<>()).add(a.docKey());
             }
         }
+        long anchorBuckets = -keys.size();
+        addBuckets(buckets, keys);
+        anchorBuckets += keys.size();
         long giant = 0;
         long giantMembers = 0;
         List<long[]> found = new ArrayList<>();
@@ -118,6 +132,7 @@ public final class CorpusSyndication {
         counts.put("buckets_with_candidates", (long) keys.size());
         counts.put("giant_buckets_capped", giant);
         counts.put("giant_bucket_members", giantMembers);
+        counts.put("anchor_buckets_with_candidates", anchorBuckets);
         counts.put("candidate_pairs", (long) candidates.size());
         counts.put("candidate_pairs_after_sketch_filter", (long) likely.size());
         counts.put("articles_with_candidates", (long) componentOf.size());

@@ -22,8 +22,9 @@ import java.util.Map;
  *   <li>Cores joined by copies for at least half of the pairs across them merge (average
  *       linkage): one wire story under two sets of page chrome forms two tight cores whose
  *       members are only contained in each other, pair by pair.</li>
- *   <li>An article with only weak edges (containment: a trimmed or padded copy) attaches to the
- *       core of its best neighbour when that core has two or more members; it becomes a leaf.</li>
+ *   <li>An article with only weak edges (containment: a trimmed or padded copy, a stub) attaches
+ *       to the core of its best neighbour among the members of cores with two or more members; it
+ *       becomes a leaf.</li>
  *   <li>Remaining weak-only articles join their best weak-only neighbour that is not a leaf
  *       (stories made only of trimmed variants).</li>
  * </ol>
@@ -161,10 +162,15 @@ public final class StoryBuilder {
         for (int i = 0; i < n; i++) {
             coreSize[cores.find(i)]++;
         }
-        // Best weak neighbour of every article that has no strong edge.
+        // Best weak neighbour of every article that has no strong edge, and its best neighbour in a
+        // multi-member core: a stub is contained in every copy of its story alike, and its best
+        // neighbour overall may be another weak-only copy (a trimmed one), not a core member.
         int[] best = new int[n];
+        int[] bestInCore = new int[n];
         Arrays.fill(best, -1);
+        Arrays.fill(bestInCore, -1);
         Edge[] bestEdge = new Edge[n];
+        Edge[] bestCoreEdge = new Edge[n];
         for (Edge e : edges) {
             for (int side = 0; side < 2; side++) {
                 int x = side == 0 ? e.a() : e.b();
@@ -176,17 +182,23 @@ public final class StoryBuilder {
                     best[x] = y;
                     bestEdge[x] = e;
                 }
+                if (coreSize[cores.find(y)] >= 2
+                        && (bestInCore[x] < 0 || better(e, y, bestCoreEdge[x], bestInCore[x], docs))) {
+                    bestInCore[x] = y;
+                    bestCoreEdge[x] = e;
+                }
             }
         }
         UnionFind stories = new UnionFind(n);
         for (int i = 0; i < n; i++) {
             stories.union(i, cores.find(i));
         }
-        // 2. Weak-only articles attach to a multi-member core and become leaves.
+        // 2. Weak-only articles attach to the multi-member core of their best neighbour there, and
+        // become leaves.
         boolean[] leaf = new boolean[n];
         for (int x = 0; x < n; x++) {
-            if (best[x] >= 0 && coreSize[cores.find(best[x])] >= 2) {
-                stories.union(x, best[x]);
+            if (bestInCore[x] >= 0) {
+                stories.union(x, bestInCore[x]);
                 leaf[x] = true;
             }
         }

@@ -167,7 +167,7 @@ public final class SyndicationStage {
     static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout) {
         LshParams lsh = lshParams(cfg);
         CorpusSyndication.Banding banding = new CorpusSyndication.Banding(cfg.minhashComponents(), lsh.bands(), lsh.rows(),
-                cfg.lsh().maxBucketSize(), cfg.lsh().giantBucketWindow());
+                cfg.lsh().maxBucketSize(), cfg.lsh().giantBucketWindow(), cfg.lsh().anchorSentences());
         StoryBuilder.Settings settings = settings(cfg);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lsh_bands", (long) lsh.bands());
@@ -223,15 +223,19 @@ public final class SyndicationStage {
         counts.put("lsh_rows", (long) lsh.rows());
         Dataset<Row> feats = features(articles, cfg, counts);
 
-        // LSH: one row per (band, bucket key, article).
+        // LSH: one row per (band, bucket key, article); the sentence anchors are band number `bands`.
         int bands = lsh.bands();
         int rows = lsh.rows();
-        Dataset<Row> bandRows = feats.select("doc_key", "signature").flatMap((FlatMapFunction<Row, Row>) r -> {
+        int anchors = cfg.lsh().anchorSentences();
+        Dataset<Row> bandRows = feats.select("doc_key", "signature", "sentences").flatMap((FlatMapFunction<Row, Row>) r -> {
             MinHashSketcher sk = new MinHashSketcher(components);
             byte[] sig = (byte[]) r.get(1);
-            List<Row> out = new ArrayList<>(bands);
+            List<Row> out = new ArrayList<>(bands + anchors);
             for (int b = 0; b < bands; b++) {
                 out.add(RowFactory.create(b, sk.bandKey(sig, b, rows), r.getLong(0)));
+            }
+            for (long key : ContentSentences.anchors(ContentSentences.fromBytes((byte[]) r.get(2)), anchors)) {
+                out.add(RowFactory.create(bands, key, r.getLong(0)));
             }
             return out.iterator();
         }, Encoders.row(BANDS));
@@ -247,7 +251,8 @@ public final class SyndicationStage {
         Row bucketStats = buckets.agg(count(lit(1)), sum(org.apache.spark.sql.functions.when(
                         size(col("members")).gt(maxBucket), 1).otherwise(0)),
                 sum(org.apache.spark.sql.functions.when(size(col("members")).gt(maxBucket), size(col("members")))
-                        .otherwise(0))).first();
+                        .otherwise(0)),
+                sum(org.apache.spark.sql.functions.when(col("band").equalTo(bands), 1).otherwise(0))).first();
 
         Dataset<Row> edges = buckets.select("members").flatMap((FlatMapFunction<Row, Row>) r -> {
                     List<Long> m = r.getList(0);
@@ -312,6 +317,7 @@ public final class SyndicationStage {
         counts.put("buckets_with_candidates", bucketStats.getLong(0));
         counts.put("giant_buckets_capped", bucketStats.isNullAt(1) ? 0L : bucketStats.getLong(1));
         counts.put("giant_bucket_members", bucketStats.isNullAt(2) ? 0L : bucketStats.getLong(2));
+        counts.put("anchor_buckets_with_candidates", bucketStats.isNullAt(3) ? 0L : bucketStats.getLong(3));
         counts.put("candidate_pairs", candidatePairs);
         counts.put("candidate_pairs_after_sketch_filter", likelyPairs);
         counts.put("articles_with_candidates", comps.count());

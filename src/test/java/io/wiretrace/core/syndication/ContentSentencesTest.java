@@ -2,6 +2,7 @@ package io.wiretrace.core.syndication;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +80,24 @@ class ContentSentencesTest {
     void theCompactFormSurvivesABinaryColumn() {
         char[] form = ContentSentences.of(S1 + " " + S2 + " " + S4);
         assertArrayEquals(form, ContentSentences.fromBytes(ContentSentences.toBytes(form)));
+    }
+
+    @Test
+    void anchorsAreTheOpeningSentencesKeyedByTheirWords() {
+        String lede = "The council voted on Tuesday to close the old harbour bridge for repairs.";
+        String second = "Engineers said the steel deck had rusted through in at least four places.";
+        String third = "Traffic will be sent over the ring road until the work is done next spring.";
+        long[] full = ContentSentences.anchors(ContentSentences.of(lede + " " + second + "\n" + third), 6);
+        assertEquals(3, full.length);
+        // A stub: its chrome lines are short (not content), its lede the same sentence in other case and spacing.
+        long[] stub = ContentSentences.anchors(ContentSentences.of("Home | News\nSubscribe now\n"
+                + lede.toUpperCase(java.util.Locale.ROOT).replace(" ", "  ") + "\nRead more"), 6);
+        assertEquals(1, stub.length);
+        assertEquals(full[0], stub[0]);
+        assertEquals(2, ContentSentences.anchors(ContentSentences.of(lede + " " + second + " " + third), 2).length);
+        assertEquals(0, ContentSentences.anchors(ContentSentences.of(lede), 0).length);
+        // The same sentence twice is one anchor; another sentence another key.
+        assertEquals(2, ContentSentences.anchors(ContentSentences.of(lede + " " + lede + " " + second), 6).length);
+        assertNotEquals(full[0], full[1]);
     }
 }

@@ -48,7 +48,7 @@ class CorpusSyndicationTest {
         }
         LshParams lsh = LshParams.optimal(0.3, COMPONENTS, 0.5, 0.5);
         CorpusSyndication.Result r = CorpusSyndication.run(docs,
-                new CorpusSyndication.Banding(COMPONENTS, lsh.bands(), lsh.rows(), 200, 10), SETTINGS);
+                new CorpusSyndication.Banding(COMPONENTS, lsh.bands(), lsh.rows(), 200, 10, 6), SETTINGS);
         Map<String, StoryBuilder.Assignment> by = r.assignments().stream()
                 .collect(Collectors.toMap(StoryBuilder.Assignment::articleId, Function.identity()));
         assertEquals(40, by.size(), "every article has exactly one assignment");
@@ -74,11 +74,36 @@ class CorpusSyndicationTest {
         }
         LshParams lsh = LshParams.optimal(0.3, COMPONENTS, 0.5, 0.5);
         CorpusSyndication.Result r = CorpusSyndication.run(docs,
-                new CorpusSyndication.Banding(COMPONENTS, lsh.bands(), lsh.rows(), 10, 3), SETTINGS);
+                new CorpusSyndication.Banding(COMPONENTS, lsh.bands(), lsh.rows(), 10, 3, 0), SETTINGS);
         assertEquals((long) lsh.bands(), r.counts().get("giant_buckets_capped"));
         assertEquals(30L * lsh.bands(), r.counts().get("giant_bucket_members"));
         // Each member paired with its next 3 in key order: 27*3 + 2 + 1 distinct pairs, not 435.
         assertEquals(84L, r.counts().get("candidate_pairs"));
         assertEquals(1, r.assignments().stream().map(StoryBuilder.Assignment::storyId).distinct().count());
+    }
+
+    @Test
+    void aStubOfTheOpeningParagraphsIsACandidateThroughItsSentenceAnchors() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        String story = words(rnd, 600);
+        String stub = story.substring(0, story.indexOf('\n', story.indexOf('\n') + 1) + 1); // its first two sentences
+        List<CorpusSyndication.Article> docs = new ArrayList<>();
+        docs.add(article(0, story));
+        docs.add(article(1, stub + "Read more."));
+        for (int i = 2; i < 20; i++) {
+            docs.add(article(i, words(rnd, 600)));
+        }
+        LshParams lsh = LshParams.optimal(0.3, COMPONENTS, 0.5, 0.5);
+        for (int anchors : new int[]{0, 1, 6}) {
+            CorpusSyndication.Result r = CorpusSyndication.run(docs,
+                    new CorpusSyndication.Banding(COMPONENTS, lsh.bands(), lsh.rows(), 200, 10, anchors), SETTINGS);
+            Map<String, String> storyOf = r.assignments().stream()
+                    .collect(Collectors.toMap(StoryBuilder.Assignment::articleId, StoryBuilder.Assignment::storyId));
+            // Jaccard ~0.07: banding at 0.3 never pairs them; one shared opening sentence does.
+            assertEquals(anchors > 0, storyOf.get(docs.get(0).articleId()).equals(storyOf.get(docs.get(1).articleId())),
+                    "anchors " + anchors + ": " + r.counts());
+            assertEquals((long) Math.min(anchors, 2), r.counts().get("anchor_buckets_with_candidates")); // the stub's 2 sentences
+            assertEquals(anchors > 0 ? 19 : 20, r.assignments().stream().map(StoryBuilder.Assignment::storyId).distinct().count());
+        }
     }
 }

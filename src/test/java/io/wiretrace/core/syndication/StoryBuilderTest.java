@@ -217,4 +217,22 @@ class StoryBuilderTest {
         assertNull(x.editKind());
         assertEquals(StoryBuilder.storyId("a"), x.storyId());
     }
+
+    @Test
+    void aStubJoinsTheCoreEvenWhenItsBestNeighbourIsATrimmedCopy() {
+        StoryBuilder.Doc a = doc("a", 1000L, 1, 1, new int[]{0, 100});
+        StoryBuilder.Doc b = doc("b", 1100L, 1, 1, new int[]{0, 100});
+        StoryBuilder.Doc trimmed = doc("t", 1200L, 1, 1, new int[]{0, 45}); // Jaccard 0.45 with the core: weak only
+        StoryBuilder.Doc stub = doc("s", 1300L, 1, 1, new int[]{0, 20});    // Jaccard 0.44 with t, 0.2 with the core
+        List<StoryBuilder.Doc> docs = List.of(a, b, trimmed, stub);
+        Map<String, StoryBuilder.Assignment> m = byId(StoryBuilder.build(docs, allPairs(docs), S));
+        String story = m.get("a").storyId();
+        for (String id : List.of("b", "t", "s")) {
+            assertEquals(story, m.get(id).storyId(), id);
+        }
+        // Without a core member among its neighbours, a stub still pairs with its best weak-only neighbour.
+        List<StoryBuilder.Doc> alone = List.of(trimmed, stub);
+        Map<String, StoryBuilder.Assignment> m2 = byId(StoryBuilder.build(alone, allPairs(alone), S));
+        assertEquals(m2.get("t").storyId(), m2.get("s").storyId());
+    }
 }
