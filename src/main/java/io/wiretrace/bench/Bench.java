@@ -54,7 +54,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench syndication [--articles N] [--no-baseline] [--pages] [--set k=v] | bench signatures [--articles N]"
+            System.err.println("usage: bench syndication [--articles N] [--no-baseline] [--clean] [--set k=v] | bench signatures [--articles N]"
                     + " | bench topics (--data reuters|agnews [--seeds 0,1,2] [--no-baseline] | --articles N) [--set k=v]"
                     + " | bench job (--articles N | --input PATH) [--runs R] [--set k=v]"
                     + " | bench syndication-real [--set k=v] | bench templates [--set k=v]");
@@ -175,7 +175,7 @@ public final class Bench {
     }
 
     static void syndication(int n, boolean baseline, String[] args) throws Exception {
-        Path dir = corpus(n, 42, List.of(args).contains("--pages"));
+        Path dir = corpus(n, 42, !List.of(args).contains("--clean")); // scraped pages unless --clean
         WiretraceConfig cfg = ConfigLoader.load(null, overrides(args, "spark.conf.spark.ui.enabled=false"));
         SparkSession spark = SparkSessions.create(cfg);
         spark.sparkContext().setLogLevel("WARN");

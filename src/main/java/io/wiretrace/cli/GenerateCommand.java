@@ -32,7 +32,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--base", description = "JSON Lines corpus whose texts (and 'topic' fields) seed the stories instead of synthetic text.")
     Path base;
 
-    @Option(names = "--pages", description = "Write each article as a scraped page: its outlet's chrome (navigation, share lines, newsletter promo, most-read headlines, copyright and footer lines) around the body, stubs, and paragraphs quoted from other stories.")
+    @Option(names = "--clean", description = "Write bare article bodies: no page chrome, stubs or paragraphs quoted from other stories (the corpus of the figures before 2026-12-03). By default each article is a scraped page: its outlet's chrome (navigation, share lines, newsletter promo, most-read headlines, copyright and footer lines) around the body, stubs, and paragraphs quoted from other stories.")
+    boolean clean;
+
+    // The default since 2026-12-03; still accepted so that earlier scripts keep working.
+    @Option(names = "--pages", hidden = true)
     boolean pages;
 
     @Option(names = "--overwrite", description = "Replace DIR if it exists.")
@@ -40,6 +44,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (clean && pages) {
+            throw new ConfigException("Invalid generate options: --clean and --pages exclude each other");
+        }
         if (articles < 1 || perFile < 1 || noise < 0 || noise > 1) {
             throw new ConfigException("Invalid generate options: --articles and --articles-per-file must be positive, --noise in 0..1");
         }
@@ -55,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ConfigException("Cannot read --base '" + base + "': no such file");
         }
         long t0 = System.nanoTime();
-        CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, noise, perFile, base, pages))
+        CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(articles, seed, noise, perFile, base, !clean))
                 .generate(out);
         System.out.printf("wrote %,d records (%,d articles in %,d stories from %,d outlets, %,d exact re-scrapes, %,d broken) to %s in %.1f s%n",
                 s.records(), s.articles(), s.stories(), s.outlets(), s.exactDuplicates(), s.brokenRecords(),

@@ -32,14 +32,16 @@ final class SampleCorpus {
         Path marker = dir.resolve("_COMPLETE");
         Path articles = dir.resolve("articles");
         Path pages = dir.resolve("pages");
-        if (!Files.exists(marker)) {
+        // The marker names what was generated: a sample of an older kind (bare bodies) is made again.
+        String made = "seed=" + SEED + " articles=" + ARTICLES + " pages=true\n";
+        if (!Files.exists(marker) || !Files.readString(marker).equals(made)) {
             Path tmp = Files.createDirectories(dir.getParent() == null ? Path.of(".") : dir.getParent())
                     .resolve("." + dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-            new CorpusGenerator(new CorpusGenerator.Settings(ARTICLES, SEED, NOISE, 1000, null)).generate(tmp);
+            new CorpusGenerator(new CorpusGenerator.Settings(ARTICLES, SEED, NOISE, 1000, null, true)).generate(tmp);
             Files.createDirectories(tmp.resolve("pages"));
             copy(PAGE, tmp.resolve("pages").resolve(PAGE));
             copy(PAGE + ".meta.json", tmp.resolve("pages").resolve(PAGE + ".meta.json"));
-            Files.writeString(tmp.resolve("_COMPLETE"), "seed=" + SEED + " articles=" + ARTICLES + "\n");
+            Files.writeString(tmp.resolve("_COMPLETE"), made);
             if (Files.exists(dir)) {
                 try (var paths = Files.walk(dir)) {
                     paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

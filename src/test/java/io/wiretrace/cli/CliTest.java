@@ -75,6 +75,27 @@ class CliTest {
     }
 
     @Test
+    void generateWritesScrapedPagesUnlessToldClean() throws IOException {
+        Path pages = tmp.resolve("gen-pages");
+        Path clean = tmp.resolve("gen-clean");
+        assertEquals(0, cli("generate", "--articles", "60", "--out", pages.toString()).code());
+        assertEquals(0, cli("generate", "--articles", "60", "--clean", "--out", clean.toString()).code());
+        // Same stories; as pages every article carries its outlet's chrome, and some copies are stubs.
+        String p = Files.readString(pages.resolve("truth/articles.csv"));
+        String c = Files.readString(clean.resolve("truth/articles.csv"));
+        assertTrue(p.contains("boilerplate"), p);
+        assertTrue(!c.contains("stub") && !c.contains("quotes_other_story"), c);
+        long pageBytes;
+        long cleanBytes;
+        try (var a = Files.walk(pages.resolve("articles")); var b = Files.walk(clean.resolve("articles"))) {
+            pageBytes = a.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+            cleanBytes = b.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+        assertTrue(pageBytes > cleanBytes * 1.2, pageBytes + " vs " + cleanBytes);
+        assertEquals(2, cli("generate", "--articles", "5", "--clean", "--pages", "--out", tmp.resolve("g3").toString()).code());
+    }
+
+    @Test
     void usageAndConfigErrorsExitWithTwoBeforeAnythingStarts() throws IOException {
         Path corpus = smallCorpus();
         assertEquals(2, cli("run", "--input", tmp.resolve("nope").toString(), "--output", tmp.resolve("o").toString()).code());
