@@ -40,8 +40,7 @@ class SyndicationTest {
     @Test
     void generatedCorpusStoriesMatchTruthAndReportsAreConsistent() throws Exception {
         Path in = tmp.resolve("gen");
-        // Scraped pages: outlet chrome, stubs, quotes from other stories (anchor pairs verified outside).
-        new CorpusGenerator(new CorpusGenerator.Settings(3000, 21, 0.0, 1000, null, true)).generate(in);
+        new CorpusGenerator(new CorpusGenerator.Settings(3000, 21, 0.0, 1000, null)).generate(in);
         Path out = tmp.resolve("out");
         assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", out.toString()));
         // A run this small does syndication in one task; the distributed path (label propagation
@@ -52,9 +51,6 @@ class SyndicationTest {
                 "--set", "syndication.local_components_max_pairs=0",
                 "--set", "topics.enabled=false"));
         ObjectMapper json = new ObjectMapper();
-        JsonNode counts = json.readTree(out.resolve("_manifest.json").toFile()).path("stages").path("syndication");
-        assertTrue(counts.path("anchor_pairs_verified_outside").asLong() > 0, counts.toString());
-        assertTrue(counts.path("anchor_copies_found_outside").asLong() < counts.path("anchor_pairs_verified_outside").asLong());
         assertEquals(json.readTree(out.resolve("_manifest.json").toFile()).path("stages").path("syndication"),
                 json.readTree(distributed.resolve("_manifest.json").toFile()).path("stages").path("syndication"));
         for (String table : List.of("syndication_pairs", "stories", "story_spread", "outlet_overlap", "outlet_summary")) {
@@ -63,7 +59,7 @@ class SyndicationTest {
         SyndicationEval.Outcome o = SyndicationEval.run(SparkTestSession.get(), out.toString(),
                 in.resolve("truth/stories.csv").toString());
         assertEquals(0, o.missingIds());
-        assertTrue(o.scores().f1() >= 0.97, "F1 " + o.scores()); // the issue-16 bar on the page corpus
+        assertTrue(o.scores().f1() >= 0.98, "F1 " + o.scores());
         assertTrue(o.scores().precision() >= 0.98, "precision " + o.scores());
         // The pair-labelled truth format: same-story pairs as copy, cross-story pairs as none, one partial.
         List<String[]> rows = Files.readAllLines(in.resolve("truth/stories.csv")).stream().skip(1)

@@ -46,13 +46,6 @@ public final class CorpusSyndication {
         return j >= s.jaccard() - PREFILTER_MARGIN || c >= s.containment() - PREFILTER_MARGIN;
     }
 
-    private record PairKey(long a, long b) {}
-
-    static StoryBuilder.Doc doc(Article a) {
-        return new StoryBuilder.Doc(a.docKey(), a.articleId(), a.outlet(), a.publishedS(), a.titleHash(), a.ledeHash(),
-                a.shingles(), a.sentences());
-    }
-
     private static void addBuckets(Map<Long, List<Long>> buckets, List<long[]> keys) {
         for (List<Long> members : buckets.values()) {
             if (members.size() >= 2) {
@@ -89,19 +82,13 @@ public final class CorpusSyndication {
         long giant = 0;
         long giantMembers = 0;
         List<long[]> found = new ArrayList<>();
-        List<long[]> anchorFound = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            long[] members = keys.get(i);
+        for (long[] members : keys) {
             if (members.length > banding.maxBucketSize()) {
                 giant++;
                 giantMembers += members.length;
             }
-            List<long[]> to = i >= keys.size() - anchorBuckets ? anchorFound : null;
             Buckets.pairs(members, banding.maxBucketSize(), banding.giantBucketWindow(), (a, b) -> {
                 found.add(new long[]{a, b});
-                if (to != null) {
-                    to.add(new long[]{a, b});
-                }
                 return 0;
             });
         }
@@ -109,33 +96,12 @@ public final class CorpusSyndication {
         List<long[]> candidates = Buckets.distinct(found);
         LongUnionFind components = new LongUnionFind();
         List<long[]> likely = new ArrayList<>();
-        java.util.Set<PairKey> likelySet = new java.util.HashSet<>();
         for (long[] p : candidates) {
             Article a = byKey.get(p[0]);
             Article b = byKey.get(p[1]);
             if (likely(a.sketch(), b.sketch(), a.shingles().length, b.shingles().length, settings)) {
                 likely.add(p);
-                likelySet.add(new PairKey(p[0], p[1]));
                 components.union(p[0], p[1]);
-            }
-        }
-        // Anchor pairs the sketch filter turned away, verified exactly one by one: a copy joins the
-        // likely pairs (its sketch estimate was off), partial reuse is reported and joins nothing.
-        List<StoryBuilder.Pair> outside = new ArrayList<>();
-        long outsideCopies = 0;
-        long outsideVerified = 0;
-        for (long[] p : Buckets.distinct(anchorFound)) {
-            if (likelySet.contains(new PairKey(p[0], p[1]))) {
-                continue;
-            }
-            outsideVerified++;
-            StoryBuilder.Pair v = StoryBuilder.verify(doc(byKey.get(p[0])), doc(byKey.get(p[1])), settings);
-            if (v != null && v.relation().equals(StoryBuilder.COPY)) {
-                outsideCopies++;
-                likely.add(p);
-                components.union(p[0], p[1]);
-            } else if (v != null) {
-                outside.add(v);
             }
         }
         Map<Long, List<StoryBuilder.Doc>> docsOf = new TreeMap<>();
@@ -143,14 +109,15 @@ public final class CorpusSyndication {
         components.forEach((v, c) -> {
             componentOf.put(v, c);
             Article a = byKey.get(v);
-            docsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(doc(a));
+            docsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(new StoryBuilder.Doc(a.docKey(), a.articleId(),
+                    a.outlet(), a.publishedS(), a.titleHash(), a.ledeHash(), a.shingles(), a.sentences()));
         });
         Map<Long, List<long[]>> pairsOf = new HashMap<>();
         for (long[] p : likely) {
             pairsOf.computeIfAbsent(componentOf.get(p[0]), k -> new ArrayList<>()).add(p);
         }
         List<StoryBuilder.Assignment> assignments = new ArrayList<>(articles.size());
-        List<StoryBuilder.Pair> pairs = new ArrayList<>(outside);
+        List<StoryBuilder.Pair> pairs = new ArrayList<>();
         for (Map.Entry<Long, List<StoryBuilder.Doc>> e : docsOf.entrySet()) {
             StoryBuilder.Result r = StoryBuilder.build(e.getValue(), pairsOf.getOrDefault(e.getKey(), List.of()), settings);
             assignments.addAll(r.assignments());
@@ -167,9 +134,7 @@ public final class CorpusSyndication {
         counts.put("giant_bucket_members", giantMembers);
         counts.put("anchor_buckets_with_candidates", anchorBuckets);
         counts.put("candidate_pairs", (long) candidates.size());
-        counts.put("candidate_pairs_after_sketch_filter", (long) likely.size() - outsideCopies);
-        counts.put("anchor_pairs_verified_outside", outsideVerified);
-        counts.put("anchor_copies_found_outside", outsideCopies);
+        counts.put("candidate_pairs_after_sketch_filter", (long) likely.size());
         counts.put("articles_with_candidates", (long) componentOf.size());
         return new Result(assignments, pairs, counts);
     }

@@ -92,46 +92,7 @@ public final class StoryBuilder {
         return ContentIds.hash("story", anchorArticleId);
     }
 
-    /** A copy edge between two docs of a component; strong when by Jaccard (mutual similarity). */
-    private record Edge(int a, int b, double jaccard, double containment, boolean strong) {}
-
-    /** A verified pair with its exact (unrounded) scores, which rank an article's neighbours. */
-    private record Verified(Pair pair, double jaccard, double containment) {}
-
-    /**
-     * Verifies one pair exactly, as a story would: a copy pair, a partial-reuse pair, or null when
-     * they share no content sentence and pass no copy test. The pair's sides are in article-id order.
-     */
-    public static Pair verify(Doc x, Doc y, Settings s) {
-        Doc a = x.articleId().compareTo(y.articleId()) <= 0 ? x : y;
-        Doc b = a == x ? y : x;
-        Verified v = verify(a, b, () -> ContentSentences.index(a.sentences()), () -> ContentSentences.index(b.sentences()), s);
-        return v == null ? null : v.pair();
-    }
-
-    private static Verified verify(Doc da, Doc db, java.util.function.Supplier<ContentSentences.Indexed> sa,
-                               java.util.function.Supplier<ContentSentences.Indexed> sb, Settings s) {
-        int shared = Similarity.intersection(da.shingles(), db.shingles());
-        double j = Similarity.jaccard(shared, da.shingles().length, db.shingles().length);
-        double cont = Similarity.containment(shared, da.shingles().length, db.shingles().length);
-        boolean byJ = j >= s.jaccard();
-        boolean byC = cont >= s.containment() && shared >= s.minShared();
-        // Sentences are compared only where they can change the answer: a copy by shingles is a
-        // copy whatever they say (and most verified pairs are; comparing them too cost ~25 % of
-        // the stage at 200k articles).
-        ContentSentences.Match m = byJ || byC ? null : ContentSentences.compare(sa.get(), sb.get(), s.nearVerbatim());
-        boolean byS = m != null && s.sentenceShare() > 0 && m.share() >= s.sentenceShare()
-                && m.matched() >= s.minSharedSentences();
-        Long lag = da.publishedAt() != null && db.publishedAt() != null ? db.publishedAt() - da.publishedAt() : null;
-        if (!byJ && !byC && !byS) {
-            // Shares content, never joins stories.
-            return m.matched() == 0 ? null : new Verified(new Pair(da.articleId(), db.articleId(), da.outlet(), db.outlet(),
-                    round(j), round(cont), round(m.share()), PARTIAL, null, lag), j, cont);
-        }
-        return new Verified(new Pair(da.articleId(), db.articleId(), da.outlet(), db.outlet(), round(j), round(cont),
-                m == null ? null : round(m.share()), COPY,
-                byJ && byC ? "both" : byJ ? "jaccard" : byC ? "containment" : "sentences", lag), j, cont);
-    }
+    private record Edge(int a, int b, int shared, double jaccard, double containment, boolean strong) {}
 
     public static Result build(List<Doc> input, List<long[]> candidates, Settings s) {
         // Deterministic order whatever the partitioning delivered.
@@ -153,18 +114,40 @@ public final class StoryBuilder {
             }
             int a = Math.min(ia, ib);
             int b = Math.max(ia, ib);
-            int fa = a;
-            int fb = b;
-            Verified v = verify(docs.get(a), docs.get(b), () -> sentenceIndex[fa] == null
-                    ? sentenceIndex[fa] = ContentSentences.index(docs.get(fa).sentences()) : sentenceIndex[fa],
-                    () -> sentenceIndex[fb] == null
-                            ? sentenceIndex[fb] = ContentSentences.index(docs.get(fb).sentences()) : sentenceIndex[fb], s);
-            if (v != null) {
-                pairs.add(v.pair());
-                if (v.pair().relation().equals(COPY)) {
-                    edges.add(new Edge(a, b, v.jaccard(), v.containment(), v.jaccard() >= s.jaccard()));
+            Doc da = docs.get(a);
+            Doc db = docs.get(b);
+            int shared = Similarity.intersection(da.shingles(), db.shingles());
+            double j = Similarity.jaccard(shared, da.shingles().length, db.shingles().length);
+            double cont = Similarity.containment(shared, da.shingles().length, db.shingles().length);
+            boolean byJ = j >= s.jaccard();
+            boolean byC = cont >= s.containment() && shared >= s.minShared();
+            // Sentences are compared only where they can change the answer: a copy by shingles is a
+            // copy whatever they say (and most verified pairs are; comparing them too cost ~25 % of
+            // the stage at 200k articles).
+            ContentSentences.Match m = null;
+            if (!byJ && !byC) {
+                if (sentenceIndex[a] == null) {
+                    sentenceIndex[a] = ContentSentences.index(da.sentences());
                 }
+                if (sentenceIndex[b] == null) {
+                    sentenceIndex[b] = ContentSentences.index(db.sentences());
+                }
+                m = ContentSentences.compare(sentenceIndex[a], sentenceIndex[b], s.nearVerbatim());
             }
+            boolean byS = m != null && s.sentenceShare() > 0 && m.share() >= s.sentenceShare()
+                    && m.matched() >= s.minSharedSentences();
+            Long lag = da.publishedAt() != null && db.publishedAt() != null ? db.publishedAt() - da.publishedAt() : null;
+            if (!byJ && !byC && !byS) {
+                if (m.matched() > 0) { // shares content, never joins stories
+                    pairs.add(new Pair(da.articleId(), db.articleId(), da.outlet(), db.outlet(), round(j), round(cont),
+                            round(m.share()), PARTIAL, null, lag));
+                }
+                continue;
+            }
+            edges.add(new Edge(a, b, shared, j, cont, byJ));
+            pairs.add(new Pair(da.articleId(), db.articleId(), da.outlet(), db.outlet(), round(j), round(cont),
+                    m == null ? null : round(m.share()), COPY,
+                    byJ && byC ? "both" : byJ ? "jaccard" : byC ? "containment" : "sentences", lag));
         }
 
         // 1. Cores over strong edges.

@@ -254,13 +254,21 @@ public final class SyndicationStage {
                         .otherwise(0)),
                 sum(org.apache.spark.sql.functions.when(col("band").equalTo(bands), 1).otherwise(0))).first();
 
-        // One pair may share several bands (a near copy ~27 of 37): a hash aggregation drops
-        // most repeats before the shuffle, where sorting all of them (~70M at 1M articles) cost more.
-        Dataset<Row> edges = pairs(buckets, maxBucket, window).distinct().persist(StorageLevel.MEMORY_AND_DISK());
-        long candidatePairs = edges.count();
-        Dataset<Row> anchorEdges = pairs(buckets.filter(col("band").equalTo(bands)), maxBucket, window).distinct()
+        Dataset<Row> edges = buckets.select("members").flatMap((FlatMapFunction<Row, Row>) r -> {
+                    List<Long> m = r.getList(0);
+                    long[] members = m.stream().mapToLong(Long::longValue).toArray();
+                    List<Row> out = new ArrayList<>();
+                    Buckets.pairs(members, maxBucket, window, (a, b) -> {
+                        out.add(RowFactory.create(a, b));
+                        return 0;
+                    });
+                    return out.iterator();
+                }, Encoders.row(EDGES))
+                // One pair may share several bands (a near copy ~27 of 37): a hash aggregation drops
+                // most repeats before the shuffle, where sorting all of them (~70M at 1M articles) cost more.
+                .distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        anchorEdges.count();
+        long candidatePairs = edges.count();
         buckets.unpersist();
 
         // Pre-filter on 8-bit sketches (128 bytes a side, not the shingle sets): drop candidates whose
@@ -274,23 +282,13 @@ public final class SyndicationStage {
                 .join(sk.select(col("doc_key").as("b"), col("sketch").as("sb"), size(col("shingles")).as("nb")), "b")
                 .filter((org.apache.spark.api.java.function.FilterFunction<Row>) r -> CorpusSyndication.likely(
                         r.getAs("sa"), r.getAs("sb"), r.<Integer>getAs("na"), r.<Integer>getAs("nb"), settings))
-                .select("a", "b");
-        // Anchor pairs the sketch filter turned away, verified exactly one by one (each a join of
-        // the two articles' features; few pairs): a copy joins the likely pairs (its sketch
-        // estimate was off), partial reuse is reported and never joins a component.
-        Dataset<Row> sketchPassed = likely.persist(StorageLevel.MEMORY_AND_DISK());
-        long likelyPairs = sketchPassed.count();
-        Dataset<Row> outside = verifyOutside(anchorEdges.join(sketchPassed, new String[]{"a", "b"}, "left_anti"), feats, settings)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        Row outsideStats = outside.agg(count(lit(1)), sum(org.apache.spark.sql.functions.when(col("copy"), 1L)
-                .otherwise(0L))).first();
-        likely = sketchPassed.union(outside.filter(col("copy")).select("a", "b")).persist(StorageLevel.MEMORY_AND_DISK());
+                .select("a", "b").persist(StorageLevel.MEMORY_AND_DISK());
+        long likelyPairs = likely.count();
         edges.unpersist();
-        anchorEdges.unpersist();
 
         // A likely-pair graph that fits one task (nearly always below a few million articles) is
         // resolved there in one shuffle; label propagation costs several jobs per round.
-        boolean oneTask = likelyPairs + outsideStats.getLong(0) <= cfg.localComponentsMaxPairs();
+        boolean oneTask = likelyPairs <= cfg.localComponentsMaxPairs();
         Dataset<Row> comps = (oneTask ? ConnectedComponents.inOneTask(likely) : ConnectedComponents.run(likely))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -322,72 +320,9 @@ public final class SyndicationStage {
         counts.put("anchor_buckets_with_candidates", bucketStats.isNullAt(3) ? 0L : bucketStats.getLong(3));
         counts.put("candidate_pairs", candidatePairs);
         counts.put("candidate_pairs_after_sketch_filter", likelyPairs);
-        counts.put("anchor_pairs_verified_outside", outsideStats.getLong(0));
-        counts.put("anchor_copies_found_outside", outsideStats.isNullAt(1) ? 0L : outsideStats.getLong(1));
         counts.put("articles_with_candidates", comps.count());
         counts.putAll(PageTemplates.removed(feats));
-        Dataset<Row> partials = outside.filter(col("copy").equalTo(false)).drop("a", "b", "copy");
-        return result(built.unionByName(partials), built.filter(col("kind").equalTo("article")).unionByName(singles), feats,
-                lsh, counts);
-    }
-
-    /** Candidate pairs of buckets: all pairs of a bucket, giant ones capped ({@link Buckets#pairs}). */
-    private static Dataset<Row> pairs(Dataset<Row> buckets, int maxBucket, int window) {
-        return buckets.select("members").flatMap((FlatMapFunction<Row, Row>) r -> {
-            List<Long> m = r.getList(0);
-            long[] members = m.stream().mapToLong(Long::longValue).toArray();
-            List<Row> out = new ArrayList<>();
-            Buckets.pairs(members, maxBucket, window, (a, b) -> {
-                out.add(RowFactory.create(a, b));
-                return 0;
-            });
-            return out.iterator();
-        }, Encoders.row(EDGES));
-    }
-
-    static final StructType OUTSIDE = OUT.add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false)
-            .add("copy", DataTypes.BooleanType, false);
-
-    /**
-     * Pairs (a, b) verified one by one, each with the two articles' features joined: a row per copy
-     * or partial-reuse pair ({@link StoryBuilder#verify}), in the pair-row form plus a, b and copy.
-     */
-    private static Dataset<Row> verifyOutside(Dataset<Row> pairs, Dataset<Row> feats, StoryBuilder.Settings settings) {
-        Dataset<Row> doc = feats.select("doc_key", "article_id", "outlet", "published_s", "title_hash", "lede_hash",
-                "shingles", "sentences");
-        Dataset<Row> joined = pairs
-                .join(doc.select(prefixed(doc, "a_")),
-                        col("a").equalTo(col("a_doc_key")))
-                .join(doc.select(prefixed(doc, "b_")), col("b").equalTo(col("b_doc_key")));
-        return joined.flatMap((FlatMapFunction<Row, Row>) r -> {
-            StoryBuilder.Pair p = StoryBuilder.verify(outsideDoc(r, "a_"), outsideDoc(r, "b_"), settings);
-            if (p == null) {
-                return java.util.Collections.emptyIterator();
-            }
-            Row pair = pairRow(p);
-            Object[] values = new Object[pair.length() + 3];
-            for (int i = 0; i < pair.length(); i++) {
-                values[i] = pair.get(i);
-            }
-            values[pair.length()] = r.getLong(r.fieldIndex("a"));
-            values[pair.length() + 1] = r.getLong(r.fieldIndex("b"));
-            values[pair.length() + 2] = p.relation().equals(StoryBuilder.COPY);
-            return List.of(RowFactory.create(values)).iterator();
-        }, Encoders.row(OUTSIDE));
-    }
-
-    private static org.apache.spark.sql.Column[] prefixed(Dataset<Row> doc, String prefix) {
-        return java.util.Arrays.stream(doc.columns()).map(c -> col(c).as(prefix + c))
-                .toArray(org.apache.spark.sql.Column[]::new);
-    }
-
-    private static StoryBuilder.Doc outsideDoc(Row r, String p) {
-        int published = r.fieldIndex(p + "published_s");
-        return new StoryBuilder.Doc(r.getLong(r.fieldIndex(p + "doc_key")), r.getString(r.fieldIndex(p + "article_id")),
-                r.getString(r.fieldIndex(p + "outlet")), r.isNullAt(published) ? null : r.getLong(published),
-                r.getLong(r.fieldIndex(p + "title_hash")), r.getLong(r.fieldIndex(p + "lede_hash")),
-                ints(r.getList(r.fieldIndex(p + "shingles"))),
-                ContentSentences.fromBytes((byte[]) r.get(r.fieldIndex(p + "sentences"))));
+        return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles), feats, lsh, counts);
     }
 
     /**
@@ -471,15 +406,11 @@ public final class SyndicationStage {
             out.add(assignmentRow(a));
         }
         for (StoryBuilder.Pair p : pairs) {
-            out.add(pairRow(p));
+            out.add(RowFactory.create("pair", null, null, null, null, null, null, p.articleIdA(), p.articleIdB(),
+                    p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.sentenceShare(), p.relation(),
+                    p.matchedBy(), p.lagSeconds()));
         }
         return out;
-    }
-
-    private static Row pairRow(StoryBuilder.Pair p) {
-        return RowFactory.create("pair", null, null, null, null, null, null, p.articleIdA(), p.articleIdB(),
-                p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.sentenceShare(), p.relation(),
-                p.matchedBy(), p.lagSeconds());
     }
 
     private static Row assignmentRow(StoryBuilder.Assignment a) {

@@ -106,30 +106,4 @@ class CorpusSyndicationTest {
             assertEquals(anchors > 0 ? 19 : 20, r.assignments().stream().map(StoryBuilder.Assignment::storyId).distinct().count());
         }
     }
-
-    @Test
-    void aSharedSentenceIsPartialReuseFoundOutsideTheSketchFilterAndJoinsNothing() {
-        SplittableRandom rnd = new SplittableRandom(8);
-        String a = words(rnd, 600);
-        int second = a.indexOf('\n') + 1;
-        String quoted = a.substring(second, a.indexOf('\n', second) + 1); // a's second sentence
-        String b = quoted + words(rnd, 600);                               // another story opening with it
-        List<CorpusSyndication.Article> docs = new ArrayList<>();
-        docs.add(article(0, a));
-        docs.add(article(1, b));
-        for (int i = 2; i < 12; i++) {
-            docs.add(article(i, words(rnd, 600)));
-        }
-        LshParams lsh = LshParams.optimal(0.3, COMPONENTS, 0.5, 0.5);
-        CorpusSyndication.Result r = CorpusSyndication.run(docs,
-                new CorpusSyndication.Banding(COMPONENTS, lsh.bands(), lsh.rows(), 200, 10, 6), SETTINGS);
-        assertEquals(12, r.assignments().stream().map(StoryBuilder.Assignment::storyId).distinct().count());
-        assertEquals(1L, r.counts().get("anchor_pairs_verified_outside"), r.counts().toString());
-        assertEquals(0L, r.counts().get("anchor_copies_found_outside"));
-        assertEquals(1, r.pairs().size(), r.pairs().toString());
-        StoryBuilder.Pair p = r.pairs().get(0);
-        assertEquals(StoryBuilder.PARTIAL, p.relation());
-        assertEquals(java.util.Set.of(docs.get(0).articleId(), docs.get(1).articleId()), java.util.Set.of(p.articleIdA(), p.articleIdB()));
-        assertTrue(p.articleIdA().compareTo(p.articleIdB()) < 0);
-    }
 }
