@@ -60,11 +60,7 @@ public final class ArticleFeatures implements Serializable {
     /** 64-bit fingerprint of a string's matching form. */
     public static long fingerprint(String s) {
         String m = TextNormalizer.forMatching(s == null ? "" : s);
-        long h = 0xCBF29CE484222325L;
-        for (int i = 0; i < m.length(); i++) {
-            h = (h ^ m.charAt(i)) * 0x100000001B3L;
-        }
-        return Shingler.mix(h);
+        return Shingler.chars(m, 0, m.length());
     }
 
     /** A 64-bit key from an article id (its first 16 hex digits): compact join keys for LSH. */

@@ -131,12 +131,9 @@ public final class ContentSentences {
     public static long[] anchors(char[] form, int max) {
         long[] out = new long[Math.max(0, max)];
         int n = 0;
+        java.nio.CharBuffer chars = java.nio.CharBuffer.wrap(form);
         for (int i = 0; i < form.length && n < out.length; i += form[i] + 1) {
-            long h = 0xCBF29CE484222325L;
-            for (int k = 0; k <= form[i]; k++) {
-                h = (h ^ form[i + k]) * 0x100000001B3L;
-            }
-            long key = Shingler.mix(h);
+            long key = Shingler.chars(chars, i, form[i] + 1); // the sentence's word count and words
             boolean seen = false;
             for (int q = 0; q < n; q++) {
                 seen |= out[q] == key;

@@ -50,10 +50,8 @@ public final class PageLines {
         }
         long[] out = new long[16];
         int n = 0;
-        int from = 0;
-        while (from <= text.length()) {
-            int nl = text.indexOf('\n', from);
-            int end = nl < 0 ? text.length() : nl;
+        for (int from = 0, end; from <= text.length(); from = end + 1) {
+            end = lineEnd(text, from);
             long k = end - from > maxChars ? 0L : key(text.substring(from, end));
             if (k != 0L) {
                 if (n == out.length) {
@@ -61,7 +59,6 @@ public final class PageLines {
                 }
                 out[n++] = k;
             }
-            from = end + 1;
         }
         Arrays.sort(out, 0, n);
         int d = 0;
@@ -85,15 +82,12 @@ public final class PageLines {
         }
         int bestFrom = 0;
         int bestEnd = 0;
-        int from = 0;
-        while (from <= text.length()) {
-            int nl = text.indexOf('\n', from);
-            int end = nl < 0 ? text.length() : nl;
+        for (int from = 0, end; from <= text.length(); from = end + 1) {
+            end = lineEnd(text, from);
             if (end - from > bestEnd - bestFrom) {
                 bestFrom = from;
                 bestEnd = end;
             }
-            from = end + 1;
         }
         return key(text.substring(bestFrom, bestEnd));
     }
@@ -107,11 +101,9 @@ public final class PageLines {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
-        int from = 0;
         boolean first = true;
-        while (from <= text.length()) {
-            int nl = text.indexOf('\n', from);
-            int end = nl < 0 ? text.length() : nl;
+        for (int from = 0, end; from <= text.length(); from = end + 1) {
+            end = lineEnd(text, from);
             String line = text.substring(from, end);
             long k = key(line);
             if (k == 0L || Arrays.binarySearch(drop, k) < 0) {
@@ -121,8 +113,13 @@ public final class PageLines {
                 out.append(line);
                 first = false;
             }
-            from = end + 1;
         }
         return out.toString();
+    }
+
+    /** Where the line starting at {@code from} ends: its line break, or the end of the text. */
+    private static int lineEnd(String text, int from) {
+        int nl = text.indexOf('\n', from);
+        return nl < 0 ? text.length() : nl;
     }
 }

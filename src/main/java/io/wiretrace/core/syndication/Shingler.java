@@ -161,13 +161,18 @@ public final class Shingler implements Serializable {
         int k = Math.min(size, m.length());
         long[] out = new long[m.length() - k + 1];
         for (int s = 0; s + k <= m.length(); s++) {
-            long h = 0xCBF29CE484222325L;
-            for (int j = 0; j < k; j++) {
-                h = (h ^ m.charAt(s + j)) * 0x100000001B3L;
-            }
-            out[s] = mix(h);
+            out[s] = chars(m, s, k);
         }
         return out;
+    }
+
+    /** One 64-bit hash of the characters {@code [from, from + length)} of {@code s}: FNV-1a, then {@link #mix}. */
+    static long chars(CharSequence s, int from, int length) {
+        long h = 0xCBF29CE484222325L;
+        for (int j = from; j < from + length; j++) {
+            h = (h ^ s.charAt(j)) * 0x100000001B3L;
+        }
+        return mix(h);
     }
 
     /** A strong 64-bit finaliser (murmur3 fmix64): spreads FNV-style accumulations over all bits. */
