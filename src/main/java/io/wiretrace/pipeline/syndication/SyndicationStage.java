@@ -1,5 +1,6 @@
 package io.wiretrace.pipeline.syndication;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -49,6 +50,12 @@ public final class SyndicationStage {
 
     /** What the stage produced, and its counts for the manifest. */
     public record Result(Dataset<Row> assignments, Dataset<Row> pairs, LshParams lsh, Map<String, Long> counts) {}
+
+    /**
+     * Articles with candidates up to which their doc → component table (two longs a row, ~50 MB
+     * as a hash relation at this bound) is broadcast to the features rather than joined by key.
+     */
+    static final long MAX_BROADCAST_COMPONENT_ROWS = 2_000_000L;
 
     static final StructType FEATURES = new StructType()
             .add("doc_key", DataTypes.LongType, false)
@@ -292,12 +299,19 @@ public final class SyndicationStage {
         Dataset<Row> comps = (oneTask ? ConnectedComponents.inOneTask(likely) : ConnectedComponents.run(likely))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 
-        // Per component: docs and candidate pairs together, verified and built into stories.
+        // Per component: docs and candidate pairs together, verified and built into stories. The
+        // doc → component table is broadcast while small: joined by doc key, it would shuffle the
+        // features (shingle sets and sentences) once to meet it and once more to group them by
+        // component (measured at 200,000 articles: 411 MB more shuffle, ~2 s).
+        long withCandidates = comps.count();
         Dataset<Row> compByDoc = comps.select(col("vertex").as("doc_key"), col("component"));
+        if (withCandidates <= MAX_BROADCAST_COMPONENT_ROWS) {
+            compByDoc = broadcast(compByDoc);
+        }
         Dataset<Row> docs = feats.join(compByDoc, "doc_key")
                 .select(col("component"), col("doc_key"), col("article_id"), col("outlet"), col("published_s"),
                         col("title_hash"), col("lede_hash"), col("shingles"), col("sentences"));
-        Dataset<Row> pairsByComp = likely.join(comps.select(col("vertex").as("a"), col("component")), "a")
+        Dataset<Row> pairsByComp = likely.join(compByDoc.withColumnRenamed("doc_key", "a"), "a")
                 .select(col("component"), col("a"), col("b"));
         Dataset<Row> built = docs.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
                 .cogroup(pairsByComp.groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG()),
@@ -320,7 +334,7 @@ public final class SyndicationStage {
         counts.put("anchor_buckets_with_candidates", bucketStats.isNullAt(3) ? 0L : bucketStats.getLong(3));
         counts.put("candidate_pairs", candidatePairs);
         counts.put("candidate_pairs_after_sketch_filter", likelyPairs);
-        counts.put("articles_with_candidates", comps.count());
+        counts.put("articles_with_candidates", withCandidates);
         counts.putAll(PageTemplates.removed(feats));
         return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles), feats, lsh, counts);
     }
