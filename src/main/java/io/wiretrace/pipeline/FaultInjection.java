@@ -24,6 +24,11 @@ import org.apache.spark.sql.SparkSession;
  * where a test cannot reach the driver's threads, {@code --conf spark.wiretrace.faults.<name>=...}
  * sets them ({@link #fromConf}). Tests then prove that retried, duplicated or killed work changes
  * neither the reports nor the manifest counts.
+ *
+ * <p>The two ways in from outside the JVM — {@code --conf spark.wiretrace.faults.*} and the halt
+ * system property — only work together with the testing flag ({@link #TESTING}, as
+ * {@code --conf spark.wiretrace.testing=true} or {@code -Dwiretrace.testing=true}): a production
+ * job given a stray fault setting logs a warning and ignores it.
  */
 public final class FaultInjection {
 
@@ -33,10 +38,14 @@ public final class FaultInjection {
     public static final String SLOW = "wiretrace.faults.slowFirstAttempt";
     /** System property {@code write:N} or {@code commit:N}: where the driver halts the JVM. */
     public static final String HALT = "wiretrace.faults.haltAt";
+    /** The testing flag: a system property, or a Spark setting with the {@code spark.} prefix. */
+    public static final String TESTING = "wiretrace.testing";
     /** Exit status of a halted driver (that of a process killed by SIGKILL). */
     public static final int HALT_STATUS = 137;
 
     private static final Map<String, AtomicInteger> DRIVER_STEPS = new ConcurrentHashMap<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean HALT_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultInjection.class);
 
     private FaultInjection() {}
 
@@ -72,18 +81,39 @@ public final class FaultInjection {
      * Spark configuration (spark-submit {@code --conf}) into the current thread's local properties.
      */
     public static void fromConf(SparkSession spark) {
-        SparkConf conf = spark.sparkContext().getConf();
+        fromConf(spark.sparkContext().getConf(), Boolean.getBoolean(TESTING)).forEach(spark.sparkContext()::setLocalProperty);
+    }
+
+    /**
+     * The local properties that {@code spark.wiretrace.faults.*} settings ask for: none, with a
+     * warning, unless the testing flag is on (in the Spark settings or as {@code testingProperty}).
+     */
+    static Map<String, String> fromConf(SparkConf conf, boolean testingProperty) {
+        boolean testing = testingProperty || conf.getBoolean("spark." + TESTING, false);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
         for (String key : new String[] {FAIL, SLOW}) {
-            if (conf.contains("spark." + key)) {
-                spark.sparkContext().setLocalProperty(key, conf.get("spark." + key));
+            if (!conf.contains("spark." + key)) {
+                continue;
+            }
+            if (testing) {
+                out.put(key, conf.get("spark." + key));
+            } else {
+                LOG.warn("Ignoring spark.{}: fault injection is for tests only (set spark.{}=true to use it)", key, TESTING);
             }
         }
+        return out;
     }
 
     /** Driver side: halts the JVM at the N-th call for {@code point} when {@link #HALT} asks for it. */
     public static void maybeHalt(String point) {
         String spec = System.getProperty(HALT);
         if (spec == null || !spec.startsWith(point + ":")) {
+            return;
+        }
+        if (!Boolean.getBoolean(TESTING)) {
+            if (HALT_WARNED.compareAndSet(false, true)) {
+                LOG.warn("Ignoring -D{}: fault injection is for tests only (set -D{}=true to use it)", HALT, TESTING);
+            }
             return;
         }
         int n = DRIVER_STEPS.computeIfAbsent(point, k -> new AtomicInteger()).incrementAndGet();

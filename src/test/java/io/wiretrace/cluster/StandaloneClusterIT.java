@@ -94,6 +94,7 @@ class StandaloneClusterIT {
                 "--conf", "spark.speculation.task.duration.threshold=2s",
                 "--conf", "spark.speculation.efficiency.enabled=false",
                 "--conf", "spark.speculation.interval=200ms",
+                "--conf", "spark." + FaultInjection.TESTING + "=true",
                 "--conf", "spark." + FaultInjection.SLOW + "=ingest:60000,write:60000");
         List<String> args = new ArrayList<>(List.of(runArgs(out)));
         args.addAll(List.of("--set", "spark.one_partition_max_bytes=0"));
@@ -148,6 +149,7 @@ class StandaloneClusterIT {
         // 1: the job fails on the cluster (a task that fails on its only allowed attempt).
         Path failed = tmp.resolve("failed-out");
         ChildJvm.Result failure = submit("failure", List.of("--conf", "spark.task.maxFailures=1",
+                "--conf", "spark." + FaultInjection.TESTING + "=true",
                 "--conf", "spark." + FaultInjection.FAIL + "=ingest"), List.of(runArgs(failed)));
         assertEquals(ExitCodes.JOB_FAILED, failure.exitCode(), failure.tail());
         assertTrue(failure.output().contains("Injected failure"), failure.tail());

@@ -97,7 +97,7 @@ class InterruptedRunTest {
         String[] args = {"run", "--input", in.resolve("articles").toString(), "--output", out.toString(),
                 "--run-date", date, "--overwrite", "--set", "topics.k=3", "--set", "topics.restarts=1"};
         return ChildJvm.runMain(tmp.resolve("child-" + haltAt.replace(':', '-') + ".log"),
-                List.of("-Xmx2g", "-D" + FaultInjection.HALT + "=" + haltAt,
+                List.of("-Xmx2g", "-D" + FaultInjection.TESTING + "=true", "-D" + FaultInjection.HALT + "=" + haltAt,
                         // The same Spark settings as the test session.
                         "-Dspark.master=local[2,4]", "-Dspark.sql.shuffle.partitions=4", "-Dspark.ui.enabled=false"),
                 Fixtures.concat(args, more));
