@@ -49,8 +49,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The {@code run} action: ingest → normalise → exact dedup → reports, committed atomically with a
- * manifest. Each step runs under a named Spark job group so the Spark UI reads like the pipeline.
+ * The {@code run} action: ingest → normalise → exact dedup → syndication (stories) → topics →
+ * reports, committed atomically with a manifest. Each step runs under a named Spark job group so the Spark UI reads like the pipeline.
  * Counts come from the data itself (row counts of what is written), never from accumulators, so a
  * retried task cannot inflate them.
  */
@@ -112,6 +112,9 @@ public final class RunJob {
                     + committer.targetDir() + " before this run");
         }
         committer.checkTarget();
+        // Everything the run caches, released when it ends, failed or not: inside a caller's
+        // long-lived session (RunCommand supports one) a failed run must not leave blocks behind.
+        List<Dataset<Row>> cached = new ArrayList<>();
         try {
             InputPlan plan = timed("plan", "List input files and plan read splits", () ->
                     InputPlanner.plan(request.inputs(), config.input().format(), config.input().splitBytes(),
@@ -119,12 +122,12 @@ public final class RunJob {
                     pl.files().size(), pl.totalBytes(), pl.splits().size()));
 
             Dataset<Row> parsed = IngestStage.read(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(parsed);
             // Parsed in parallel (one task per split); after that, a small run is one partition.
             layout = Layout.forInput(plan.totalBytes(), config.spark().onePartitionMaxBytes());
             restoreLayout = layout.plan(spark);
             Dataset<Row> laidOut = layout.keep(parsed);
             Dataset<Row> accepted = laidOut.filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
-            List<Dataset<Row>> cached = new ArrayList<>();
             // Rejected and skipped records are set aside (a small cache), so that the parsed rows,
             // text and all, can be released once the articles are cached.
             Dataset<Row> setAside = laidOut.filter(col("reject_reason").isNotNull().or(col("skip_reason").isNotNull()))
@@ -186,6 +189,7 @@ public final class RunJob {
                 Annotated<SyndicationStage.Result> annotated = timed("syndication",
                         "Detect copies (MinHash LSH), verify them, build stories", () -> {
                             SyndicationStage.Result r = SyndicationStage.run(in, articles, config.syndication(), layout);
+                            cached.addAll(r.cached());
                             return new Annotated<>(r, Lineage.annotate(in, r.assignments(), "article_id", cached, layout));
                         }, a -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",
                                 a.result().counts().get("candidate_pairs"),
@@ -204,6 +208,7 @@ public final class RunJob {
                 Annotated<TopicStage.Result> annotated = timed("topics",
                         "Cluster stories into topics (TF-IDF, spherical k-means) and label them", () -> {
                             TopicStage.Result r = TopicStage.run(spark, in, articles, config.topics(), partitions, layout);
+                            cached.addAll(r.cached());
                             return new Annotated<>(r, Lineage.annotate(in, r.assignments(), "article_id", cached, layout));
                         }, a -> a.result().skipped() ? "skipped — " + a.result().skippedReason()
                                 : String.format(Locale.ROOT, "%,d stories, k=%s (%s)", a.result().counts().get("stories"),
@@ -214,7 +219,6 @@ public final class RunJob {
                     notes.put("topics", "skipped — " + topics.skippedReason());
                 }
                 articleRows = annotated.articles();
-                cached.addAll(topics.cached());
                 tables.addAll(Tables.TOPIC_TABLES);
             }
             Dataset<Row> finalArticles = articleRows;
@@ -277,7 +281,6 @@ public final class RunJob {
                         + " != articles " + written.get("articles") + " + exact_duplicates " + duplicates
                         + " + rejects " + written.get("rejects"));
             }
-            cached.forEach(Dataset::unpersist);
             if (articles == 0) {
                 notes.put("syndication", "no articles: every record was rejected or an exact duplicate");
             }
@@ -322,6 +325,8 @@ public final class RunJob {
         } catch (IOException | RuntimeException e) {
             committer.abort();
             throw e;
+        } finally {
+            cached.forEach(Dataset::unpersist);
         }
     }
 

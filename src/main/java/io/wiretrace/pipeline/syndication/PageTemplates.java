@@ -75,9 +75,10 @@ public final class PageTemplates {
     /**
      * Articles with their outlet's template lines ({@code own}, null for none), the lines shared by
      * two or more outlets' templates ({@code shared}) and the lines that are other articles'
-     * headlines ({@code headlines}), all sorted keys; and the counts.
+     * headlines ({@code headlines}), all sorted keys; the counts; and what it cached, for the caller
+     * to release once the marked articles are read no more (released here if marking fails).
      */
-    public record Marked(Dataset<Row> articles, Map<String, Long> counts) {}
+    public record Marked(Dataset<Row> articles, Map<String, Long> counts, List<Dataset<Row>> cached) {}
 
     private PageTemplates() {}
 
@@ -94,13 +95,26 @@ public final class PageTemplates {
             counts.put("template_headline_lines", 0L);
             return new Marked(articles.withColumn("own", lit(null).cast("array<bigint>"))
                     .withColumn("shared", lit(null).cast("array<bigint>"))
-                    .withColumn("headlines", lit(null).cast("array<bigint>")), counts);
+                    .withColumn("headlines", lit(null).cast("array<bigint>")), counts, List.of());
         }
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            return mark(articles, cfg, counts, cached);
+        } catch (Throwable e) { // Spark's job failures are checked exceptions, thrown unchecked from Scala
+            cached.forEach(Dataset::unpersist);
+            throw e;
+        }
+    }
+
+    private static Marked mark(Dataset<Row> articles, WiretraceConfig.Boilerplate cfg, Map<String, Long> counts,
+                               List<Dataset<Row>> cached) {
         Dataset<Row> perOutlet = learn(articles, cfg).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(perOutlet);
         Dataset<Row> shared = perOutlet.select(explode(col("own")).as("line")).groupBy("line")
                 .agg(count(lit(1)).as("outlets")).filter(col("outlets").geq(2))
                 .agg(array_sort(collect_list("line")).as("shared"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(shared);
         Row totals = perOutlet.agg(count(lit(1)), sum(size(col("own")))).first();
         long templateLines = totals.isNullAt(1) ? 0L : totals.getLong(1);
         counts.put("template_outlets", totals.getLong(0));
@@ -116,8 +130,8 @@ public final class PageTemplates {
         Dataset<Row> sharedRows = spark.createDataFrame(shared.javaRDD(), shared.schema());
         Dataset<Row> byOutlet = templateLines <= MAX_BROADCAST_LINES ? broadcast(ownRows) : ownRows;
         Dataset<Row> marked = articles.join(byOutlet, "outlet", "left").crossJoin(broadcast(sharedRows))
-                .join(headlines(articles, counts), "article_id", "left");
-        return new Marked(marked, counts);
+                .join(headlines(articles, counts, cached), "article_id", "left");
+        return new Marked(marked, counts, List.copyOf(cached));
     }
 
     /** Each outlet's own template: (outlet, own), the sorted keys of its template lines. */
@@ -158,7 +172,7 @@ public final class PageTemplates {
      * so no template holds them. A page's own title line is kept (its copies carry the same one).
      * Joined by article id, which a run's articles are partitioned by: only these short lists move.
      */
-    private static Dataset<Row> headlines(Dataset<Row> articles, Map<String, Long> counts) {
+    private static Dataset<Row> headlines(Dataset<Row> articles, Map<String, Long> counts, List<Dataset<Row>> cached) {
         Dataset<Row> titles = articles.select("title").flatMap((FlatMapFunction<Row, Long>) r -> {
             long k = PageLines.key(r.getString(0));
             return k == 0L ? java.util.Collections.emptyIterator() : List.of(k).iterator();
@@ -176,6 +190,7 @@ public final class PageTemplates {
         Dataset<Row> found = foreign.join(titles, "line")
                 .groupBy("article_id").agg(array_sort(collect_list("line")).as("headlines"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(found);
         Row total = found.agg(sum(size(col("headlines")))).first();
         counts.put("template_headline_lines", total.isNullAt(0) ? 0L : total.getLong(0));
         return articles.sparkSession().createDataFrame(found.javaRDD(), found.schema());

@@ -48,8 +48,13 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class SyndicationStage {
 
-    /** What the stage produced, and its counts for the manifest. */
-    public record Result(Dataset<Row> assignments, Dataset<Row> pairs, LshParams lsh, Map<String, Long> counts) {}
+    /**
+     * What the stage produced, its counts for the manifest, and the datasets it cached: the caller
+     * releases them (unpersist) once assignments and pairs are written. A stage that fails releases
+     * its caches itself.
+     */
+    public record Result(Dataset<Row> assignments, Dataset<Row> pairs, LshParams lsh, Map<String, Long> counts,
+                         List<Dataset<Row>> cached) {}
 
     /**
      * Articles with candidates up to which their doc → component table (two longs a row, ~50 MB
@@ -148,9 +153,12 @@ public final class SyndicationStage {
      * cached features: counting here would compute them in a job of their own (measured: +28 s at
      * 200,000 articles), where the first LSH step computes them anyway.
      */
-    private static Dataset<Row> features(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Map<String, Long> counts) {
+    private static Dataset<Row> features(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Map<String, Long> counts,
+                                         List<Dataset<Row>> cached) {
         PageTemplates.Marked marked = PageTemplates.mark(articles, cfg.boilerplate());
+        cached.addAll(marked.cached());
         Dataset<Row> feats = features(marked.articles(), cfg).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(feats);
         counts.putAll(marked.counts());
         return feats;
     }
@@ -170,8 +178,28 @@ public final class SyndicationStage {
         return articleCount <= cfg.localMaxArticles() ? runInOneTask(articles, cfg, layout) : run(articles, cfg);
     }
 
+    /** A step that caches into {@code cached}; on failure everything it cached is released. */
+    private interface Caching {
+        Result run(List<Dataset<Row>> cached);
+    }
+
+    private static Result releasingOnFailure(Caching step) {
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            return step.run(cached);
+        } catch (Throwable e) { // Spark's job failures are checked exceptions, thrown unchecked from Scala
+            cached.forEach(Dataset::unpersist);
+            throw e;
+        }
+    }
+
     /** Features in parallel, then everything else in one task. */
     static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout) {
+        return releasingOnFailure(cached -> runInOneTask(articles, cfg, layout, cached));
+    }
+
+    private static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout,
+                                       List<Dataset<Row>> cached) {
         LshParams lsh = lshParams(cfg);
         CorpusSyndication.Banding banding = new CorpusSyndication.Banding(cfg.minhashComponents(), lsh.bands(), lsh.rows(),
                 cfg.lsh().maxBucketSize(), cfg.lsh().giantBucketWindow(), cfg.lsh().anchorSentences());
@@ -179,7 +207,7 @@ public final class SyndicationStage {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lsh_bands", (long) lsh.bands());
         counts.put("lsh_rows", (long) lsh.rows());
-        Dataset<Row> feats = features(articles, cfg, counts);
+        Dataset<Row> feats = features(articles, cfg, counts, cached);
         Dataset<Row> built = layout.gather(feats.select("doc_key", "article_id", "outlet", "published_s", "title_hash",
                         "lede_hash", "shingles", "sentences", "signature", "sketch"))
                 .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) it -> {
@@ -197,18 +225,19 @@ public final class SyndicationStage {
                     return out.iterator();
                 }, Encoders.row(OUT))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(built);
         // Zeros first: on an empty run the optimiser drops the task, and with it the count rows.
         counts.putAll(CorpusSyndication.run(List.of(), banding, settings).counts());
         for (Row r : built.filter(col("kind").equalTo("count")).select("article_id", "lag_s").collectAsList()) {
             counts.put(r.getString(0), r.getLong(1));
         }
         counts.putAll(PageTemplates.removed(feats));
-        return result(built, built.filter(col("kind").equalTo("article")), feats, lsh, counts);
+        return result(built, built.filter(col("kind").equalTo("article")), feats, lsh, counts, cached);
     }
 
     /** The stage's datasets from the per-component output: assignments with wire credits, and pairs. */
     private static Result result(Dataset<Row> built, Dataset<Row> assignmentRows, Dataset<Row> feats, LshParams lsh,
-                                 Map<String, Long> counts) {
+                                 Map<String, Long> counts, List<Dataset<Row>> cached) {
         Dataset<Row> assignments = assignmentRows
                 .join(feats.select("article_id", "wire_credit", "content_chars"), "article_id")
                 .select("article_id", "story_id", "origin_article_id", "is_origin", "edit_kind", "lag_from_origin_s",
@@ -216,11 +245,15 @@ public final class SyndicationStage {
         Dataset<Row> pairs = built.filter(col("kind").equalTo("pair"))
                 .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "relation", "jaccard", "containment",
                         "sentence_share", "matched_by", "lag_s");
-        return new Result(assignments, pairs, lsh, counts);
+        return new Result(assignments, pairs, lsh, counts, List.copyOf(cached));
     }
 
     /** Distributed: every step a Spark operation, for corpora of any size. */
     public static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
+        return releasingOnFailure(cached -> run(articles, cfg, cached));
+    }
+
+    private static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg, List<Dataset<Row>> cached) {
         LshParams lsh = lshParams(cfg);
         int components = cfg.minhashComponents();
         int maxBucket = cfg.lsh().maxBucketSize();
@@ -228,7 +261,7 @@ public final class SyndicationStage {
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("lsh_bands", (long) lsh.bands());
         counts.put("lsh_rows", (long) lsh.rows());
-        Dataset<Row> feats = features(articles, cfg, counts);
+        Dataset<Row> feats = features(articles, cfg, counts, cached);
 
         // LSH: one row per (band, bucket key, article); the sentence anchors are band number `bands`.
         int bands = lsh.bands();
@@ -255,6 +288,7 @@ public final class SyndicationStage {
                 .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) SyndicationStage::buckets,
                         Encoders.row(BUCKETS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(buckets);
         Row bucketStats = buckets.agg(count(lit(1)), sum(org.apache.spark.sql.functions.when(
                         size(col("members")).gt(maxBucket), 1).otherwise(0)),
                 sum(org.apache.spark.sql.functions.when(size(col("members")).gt(maxBucket), size(col("members")))
@@ -275,6 +309,7 @@ public final class SyndicationStage {
                 // most repeats before the shuffle, where sorting all of them (~70M at 1M articles) cost more.
                 .distinct()
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(edges);
         long candidatePairs = edges.count();
         buckets.unpersist();
 
@@ -290,6 +325,7 @@ public final class SyndicationStage {
                 .filter((org.apache.spark.api.java.function.FilterFunction<Row>) r -> CorpusSyndication.likely(
                         r.getAs("sa"), r.getAs("sb"), r.<Integer>getAs("na"), r.<Integer>getAs("nb"), settings))
                 .select("a", "b").persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(likely);
         long likelyPairs = likely.count();
         edges.unpersist();
 
@@ -298,6 +334,7 @@ public final class SyndicationStage {
         boolean oneTask = likelyPairs <= cfg.localComponentsMaxPairs();
         Dataset<Row> comps = (oneTask ? ConnectedComponents.inOneTask(likely) : ConnectedComponents.run(likely))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(comps);
 
         // Per component: docs and candidate pairs together, verified and built into stories. The
         // doc → component table is broadcast while small: joined by doc key, it would shuffle the
@@ -318,6 +355,7 @@ public final class SyndicationStage {
                         (CoGroupFunction<Long, Row, Row, Row>) (key, docRows, pairRows) ->
                                 buildComponent(docRows, pairRows, settings), Encoders.row(OUT))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(built);
 
         // Articles without any candidate: a story of their own.
         Dataset<Row> singles = feats.join(compByDoc, "doc_key", "left_anti")
@@ -336,7 +374,8 @@ public final class SyndicationStage {
         counts.put("candidate_pairs_after_sketch_filter", likelyPairs);
         counts.put("articles_with_candidates", withCandidates);
         counts.putAll(PageTemplates.removed(feats));
-        return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles), feats, lsh, counts);
+        return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles), feats, lsh, counts,
+                cached);
     }
 
     /**
