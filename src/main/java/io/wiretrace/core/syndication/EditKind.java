@@ -4,7 +4,7 @@ package io.wiretrace.core.syndication;
  * How a copy differs from its story's origin. Checked in this order; the first that applies wins.
  */
 public enum EditKind {
-    /** Same title and (near-)same text: Jaccard ≥ 0.95. */
+    /** Same title and near-same text: Jaccard ≥ 0.9. */
     IDENTICAL("identical"),
     /** Near-same text (Jaccard ≥ 0.9) under a different title. */
     HEADLINE_CHANGED("headline_changed"),
@@ -34,9 +34,6 @@ public enum EditKind {
         double j = Similarity.jaccard(shared, sizeCopy, sizeOrigin);
         double c = Similarity.containment(shared, sizeCopy, sizeOrigin);
         double ratio = sizeOrigin == 0 ? 1.0 : (double) sizeCopy / sizeOrigin;
-        if (j >= 0.95 && sameTitle) {
-            return IDENTICAL;
-        }
         if (j >= 0.9) {
             return sameTitle ? IDENTICAL : HEADLINE_CHANGED;
         }

@@ -16,13 +16,18 @@ import java.io.Serializable;
 public final class MinHashSketcher implements Serializable {
 
     public static final int BITS_PER_COMPONENT = 32;
+    /** Fewest components: below this the Jaccard estimate is too coarse for banding. */
+    public static final int MIN_COMPONENTS = 16;
+    /** Most components (the config's {@code syndication.minhash_components} is checked against the same range). */
+    public static final int MAX_COMPONENTS = 1024;
     private final int components;
     private transient SimilarityHashPolicy policy;
     private transient SimilarityHasher hasher;
 
     public MinHashSketcher(int components) {
-        if (components < 16 || components > 4096) {
-            throw new IllegalArgumentException("Invalid minhash components: " + components + " (16..4096)");
+        if (components < MIN_COMPONENTS || components > MAX_COMPONENTS) {
+            throw new IllegalArgumentException("Invalid minhash components: " + components + " is outside "
+                    + MIN_COMPONENTS + ".." + MAX_COMPONENTS);
         }
         this.components = components;
     }
