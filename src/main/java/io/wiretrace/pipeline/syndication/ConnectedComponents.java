@@ -67,16 +67,33 @@ public final class ConnectedComponents {
      * Intermediate labels are persisted (not checkpointed) so a lost executor's blocks can be
      * recomputed from lineage; the few rounds real candidate graphs need keep the plans small.
      *
-     * @return rows (vertex, component) for every vertex that has an edge; the caller unpersists nothing
+     * @param cached receives the cached labels the result reads, for the caller to release once
+     *               it has read the result; everything else is released here, also on failure
+     * @return rows (vertex, component) for every vertex that has an edge
      */
-    public static Dataset<Row> run(Dataset<Row> edges) {
+    public static Dataset<Row> run(Dataset<Row> edges, java.util.List<Dataset<Row>> cached) {
+        java.util.List<Dataset<Row>> own = new java.util.ArrayList<>();
+        try {
+            Dataset<Row> labels = propagate(edges, own);
+            cached.add(labels);
+            own.remove(labels);
+            return labels.select(col("v").as("vertex"), col("label").as("component"));
+        } finally {
+            own.forEach(Dataset::unpersist);
+        }
+    }
+
+    /** Label propagation; every dataset it caches is in {@code own}; returns the final labels (v, label). */
+    private static Dataset<Row> propagate(Dataset<Row> edges, java.util.List<Dataset<Row>> own) {
         Dataset<Row> both = edges.select(col("a").as("src"), col("b").as("dst"))
                 .union(edges.select(col("b").as("src"), col("a").as("dst")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        own.add(both);
         // Initial label: the smallest of a vertex and its neighbours.
         Dataset<Row> labels = both.groupBy("src").agg(min("dst").as("m"))
                 .select(col("src").as("v"), least(col("src"), col("m")).as("label"));
         labels = truncate(labels);
+        own.add(labels);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             // Smallest label among neighbours (joins on uniquely named columns: these frames share lineage).
             Dataset<Row> viaNeighbours = both.join(labels.select(col("v").as("dst"), col("label").as("dst_label")), "dst")
@@ -89,14 +106,15 @@ public final class ConnectedComponents {
             Dataset<Row> jumped = truncate(propagated.join(hop, "label", "left")
                     .select(col("v"), least(col("label"), org.apache.spark.sql.functions.coalesce(col("hl"), col("label")))
                             .as("label")));
+            own.add(jumped);
             long changed = jumped.join(labels.withColumnRenamed("label", "old"), "v")
                     .filter(col("label").notEqual(col("old"))).count();
             labels.unpersist();
+            own.remove(labels);
             labels = jumped;
             LOG.info("connected components: round {} changed {} labels", round + 1, changed);
             if (changed == 0) {
-                both.unpersist();
-                return labels.select(col("v").as("vertex"), col("label").as("component"));
+                return labels;
             }
         }
         throw new IllegalStateException("Cannot compute story components: no convergence after " + MAX_ROUNDS + " rounds");

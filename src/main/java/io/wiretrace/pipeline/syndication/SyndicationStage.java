@@ -332,7 +332,7 @@ public final class SyndicationStage {
         // A likely-pair graph that fits one task (nearly always below a few million articles) is
         // resolved there in one shuffle; label propagation costs several jobs per round.
         boolean oneTask = likelyPairs <= cfg.localComponentsMaxPairs();
-        Dataset<Row> comps = (oneTask ? ConnectedComponents.inOneTask(likely) : ConnectedComponents.run(likely))
+        Dataset<Row> comps = (oneTask ? ConnectedComponents.inOneTask(likely) : ConnectedComponents.run(likely, cached))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(comps);
 
