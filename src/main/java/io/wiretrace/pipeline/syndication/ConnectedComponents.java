@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.min;
 
 import io.wiretrace.core.graph.LongUnionFind;
+import io.wiretrace.pipeline.Caches;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -71,20 +72,17 @@ public final class ConnectedComponents {
      *               it has read the result; everything else is released here, also on failure
      * @return rows (vertex, component) for every vertex that has an edge
      */
-    public static Dataset<Row> run(Dataset<Row> edges, java.util.List<Dataset<Row>> cached) {
-        java.util.List<Dataset<Row>> own = new java.util.ArrayList<>();
-        try {
-            Dataset<Row> labels = propagate(edges, own);
-            cached.add(labels);
-            own.remove(labels);
-            return labels.select(col("v").as("vertex"), col("label").as("component"));
-        } finally {
-            own.forEach(Dataset::unpersist);
-        }
+    public static Dataset<Row> run(Dataset<Row> edges, List<Dataset<Row>> cached) {
+        Dataset<Row> labels = Caches.releasingOnFailure(own -> propagate(edges, own));
+        cached.add(labels);
+        return labels.select(col("v").as("vertex"), col("label").as("component"));
     }
 
-    /** Label propagation; every dataset it caches is in {@code own}; returns the final labels (v, label). */
-    private static Dataset<Row> propagate(Dataset<Row> edges, java.util.List<Dataset<Row>> own) {
+    /**
+     * Label propagation; every dataset it caches is in {@code own}, and all but the final labels
+     * (v, label), which it returns, are released by the time it returns.
+     */
+    private static Dataset<Row> propagate(Dataset<Row> edges, List<Dataset<Row>> own) {
         Dataset<Row> both = edges.select(col("a").as("src"), col("b").as("dst"))
                 .union(edges.select(col("b").as("src"), col("a").as("dst")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -110,10 +108,10 @@ public final class ConnectedComponents {
             long changed = jumped.join(labels.withColumnRenamed("label", "old"), "v")
                     .filter(col("label").notEqual(col("old"))).count();
             labels.unpersist();
-            own.remove(labels);
             labels = jumped;
             LOG.info("connected components: round {} changed {} labels", round + 1, changed);
             if (changed == 0) {
+                both.unpersist();
                 return labels;
             }
         }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.syndication.PageLines;
+import io.wiretrace.pipeline.Caches;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,13 +98,7 @@ public final class PageTemplates {
                     .withColumn("shared", lit(null).cast("array<bigint>"))
                     .withColumn("headlines", lit(null).cast("array<bigint>")), counts, List.of());
         }
-        List<Dataset<Row>> cached = new ArrayList<>();
-        try {
-            return mark(articles, cfg, counts, cached);
-        } catch (Throwable e) { // Spark's job failures are checked exceptions, thrown unchecked from Scala
-            cached.forEach(Dataset::unpersist);
-            throw e;
-        }
+        return Caches.releasingOnFailure(cached -> mark(articles, cfg, counts, cached));
     }
 
     private static Marked mark(Dataset<Row> articles, WiretraceConfig.Boilerplate cfg, Map<String, Long> counts,

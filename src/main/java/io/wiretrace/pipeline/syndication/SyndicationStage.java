@@ -16,6 +16,7 @@ import io.wiretrace.core.syndication.LshParams;
 import io.wiretrace.core.syndication.MinHashSketcher;
 import io.wiretrace.core.syndication.Shingler;
 import io.wiretrace.core.syndication.StoryBuilder;
+import io.wiretrace.pipeline.Caches;
 import io.wiretrace.pipeline.Iterators;
 import io.wiretrace.pipeline.Layout;
 import java.sql.Timestamp;
@@ -178,24 +179,9 @@ public final class SyndicationStage {
         return articleCount <= cfg.localMaxArticles() ? runInOneTask(articles, cfg, layout) : run(articles, cfg);
     }
 
-    /** A step that caches into {@code cached}; on failure everything it cached is released. */
-    private interface Caching {
-        Result run(List<Dataset<Row>> cached);
-    }
-
-    private static Result releasingOnFailure(Caching step) {
-        List<Dataset<Row>> cached = new ArrayList<>();
-        try {
-            return step.run(cached);
-        } catch (Throwable e) { // Spark's job failures are checked exceptions, thrown unchecked from Scala
-            cached.forEach(Dataset::unpersist);
-            throw e;
-        }
-    }
-
     /** Features in parallel, then everything else in one task. */
     static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout) {
-        return releasingOnFailure(cached -> runInOneTask(articles, cfg, layout, cached));
+        return Caches.releasingOnFailure(cached -> runInOneTask(articles, cfg, layout, cached));
     }
 
     private static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout,
@@ -250,7 +236,7 @@ public final class SyndicationStage {
 
     /** Distributed: every step a Spark operation, for corpora of any size. */
     public static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
-        return releasingOnFailure(cached -> run(articles, cfg, cached));
+        return Caches.releasingOnFailure(cached -> run(articles, cfg, cached));
     }
 
     private static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg, List<Dataset<Row>> cached) {
