@@ -1,5 +1,6 @@
 package io.wiretrace.config;
 
+import io.wiretrace.core.syndication.MinHashSketcher;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -183,11 +184,11 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 "Invalid syndication.shingle_unit: '" + syndication.shingleUnit() + "' is not word or char");
         require(syndication.shingleSize() >= 1 && syndication.shingleSize() <= 50,
                 "Invalid syndication.shingle_size: " + syndication.shingleSize() + " is outside 1..50");
-        require(syndication.minhashComponents() >= io.wiretrace.core.syndication.MinHashSketcher.MIN_COMPONENTS
-                        && syndication.minhashComponents() <= io.wiretrace.core.syndication.MinHashSketcher.MAX_COMPONENTS,
+        require(syndication.minhashComponents() >= MinHashSketcher.MIN_COMPONENTS
+                        && syndication.minhashComponents() <= MinHashSketcher.MAX_COMPONENTS,
                 "Invalid syndication.minhash_components: " + syndication.minhashComponents() + " is outside "
-                        + io.wiretrace.core.syndication.MinHashSketcher.MIN_COMPONENTS + ".."
-                        + io.wiretrace.core.syndication.MinHashSketcher.MAX_COMPONENTS);
+                        + MinHashSketcher.MIN_COMPONENTS + ".."
+                        + MinHashSketcher.MAX_COMPONENTS);
         Lsh lsh = syndication.lsh();
         require(lsh.threshold() > 0 && lsh.threshold() < 1, "Invalid syndication.lsh.threshold: must be in (0, 1)");
         require((lsh.bands() == 0) == (lsh.rows() == 0),

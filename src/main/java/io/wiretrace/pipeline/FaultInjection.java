@@ -1,11 +1,15 @@
 package io.wiretrace.pipeline;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Test-only fault injection, off unless a test asks for it. Three kinds:
@@ -44,8 +48,8 @@ public final class FaultInjection {
     public static final int HALT_STATUS = 137;
 
     private static final Map<String, AtomicInteger> DRIVER_STEPS = new ConcurrentHashMap<>();
-    private static final java.util.concurrent.atomic.AtomicBoolean HALT_WARNED = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultInjection.class);
+    private static final AtomicBoolean HALT_WARNED = new AtomicBoolean();
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInjection.class);
 
     private FaultInjection() {}
 
@@ -90,7 +94,7 @@ public final class FaultInjection {
      */
     static Map<String, String> fromConf(SparkConf conf, boolean testingProperty) {
         boolean testing = testingProperty || conf.getBoolean("spark." + TESTING, false);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (String key : new String[] {FAIL, SLOW}) {
             if (!conf.contains("spark." + key)) {
                 continue;

@@ -149,19 +149,22 @@ public final class WireCredits {
         for (String p : tail) {
             // Each pattern only where it can match: a closing line starts with one of its lead-ins
             // (the line is stripped), a contributor line names "contributed", a reporting line "… by".
-            boolean closing = p.length() < 240 && closingLeadIn(p.charAt(0));
-            boolean contributed = p.length() < 240 && p.contains("contributed");
-            boolean reportingBy = p.length() < 240 && p.toLowerCase(Locale.ROOT).contains("ing by ");
+            if (p.length() >= 240) {
+                continue;
+            }
+            boolean closing = closingLeadIn(p.charAt(0));
+            boolean contributed = p.contains("contributed");
+            boolean reportingBy = p.toLowerCase(Locale.ROOT).contains("ing by ");
             if (!closing && !contributed && !reportingBy
                     || PHOTO.matcher(p).find() && !p.contains("Copyright") && !p.contains("\u00A9")) {
                 continue;
             }
-            Matcher c = CLOSING.matcher(p);
-            if (closing && c.find()) {
+            Matcher c = closing ? CLOSING.matcher(p) : null;
+            if (c != null && c.find()) {
                 return canonical(c.group(1));
             }
-            Matcher w = CONTRIBUTED.matcher(p);
-            if (contributed && w.find()) {
+            Matcher w = contributed ? CONTRIBUTED.matcher(p) : null;
+            if (w != null && w.find()) {
                 return canonical(w.group(1));
             }
             if (reportingBy && REPORTING_BY.matcher(p).find()) {

@@ -50,8 +50,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The {@code run} action: ingest → normalise → exact dedup → syndication (stories) → topics →
- * reports, committed atomically with a manifest. Each step runs under a named Spark job group so the Spark UI reads like the pipeline.
- * Counts come from the data itself (row counts of what is written), never from accumulators, so a
+ * reports, committed atomically with a manifest. Each step runs under a named Spark job group so
+ * the Spark UI reads like the pipeline. Counts come from the data itself (row counts of what is written), never from accumulators, so a
  * retried task cannot inflate them.
  */
 public final class RunJob {

@@ -49,17 +49,22 @@ class LshBandingPropertyTest {
         return false;
     }
 
+    /** Share of {@link #PAIRS} pairs at Jaccard {@code s} (union sizes from {@code union}) that become candidates. */
+    private static double candidateRate(double s, SplittableRandom rnd, java.util.function.IntSupplier union) {
+        MinHashSketcher sk = new MinHashSketcher(COMPONENTS);
+        int found = 0;
+        for (int i = 0; i < PAIRS; i++) {
+            long[][] pair = pairWithJaccard(s, union.getAsInt(), rnd);
+            found += candidates(sk.signature(pair[0]), sk.signature(pair[1]), DEFAULT, sk) ? 1 : 0;
+        }
+        return (double) found / PAIRS;
+    }
+
     @ParameterizedTest(name = "Jaccard {0}")
     @ValueSource(doubles = {0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 0.9})
     void candidateRateFollowsTheSCurve(double s) {
-        MinHashSketcher sk = new MinHashSketcher(COMPONENTS);
         SplittableRandom rnd = new SplittableRandom(Double.doubleToLongBits(s)); // seeded: the same draw every run
-        int found = 0;
-        for (int i = 0; i < PAIRS; i++) {
-            long[][] pair = pairWithJaccard(s, 200 + rnd.nextInt(400), rnd);
-            found += candidates(sk.signature(pair[0]), sk.signature(pair[1]), DEFAULT, sk) ? 1 : 0;
-        }
-        double measured = (double) found / PAIRS;
+        double measured = candidateRate(s, rnd, () -> 200 + rnd.nextInt(400));
         double expected = DEFAULT.candidateProbability(s);
         // Binomial spread of the rate, plus the MinHash estimate's own spread around s: 4σ + 0.03.
         double sigma = Math.sqrt(expected * (1 - expected) / PAIRS);
@@ -72,14 +77,7 @@ class LshBandingPropertyTest {
     void farFromTheThresholdTheErrorsAreRare(double s) {
         // What the default banding promises at the ends: unrelated articles (J 0.05) almost never
         // meet, and copies well above the threshold (J 0.5) almost always do.
-        MinHashSketcher sk = new MinHashSketcher(COMPONENTS);
-        SplittableRandom rnd = new SplittableRandom(42L + (long) (s * 100));
-        int found = 0;
-        for (int i = 0; i < PAIRS; i++) {
-            long[][] pair = pairWithJaccard(s, 400, rnd);
-            found += candidates(sk.signature(pair[0]), sk.signature(pair[1]), DEFAULT, sk) ? 1 : 0;
-        }
-        double rate = (double) found / PAIRS;
+        double rate = candidateRate(s, new SplittableRandom(42L + (long) (s * 100)), () -> 400);
         if (s < 0.3) {
             assertTrue(rate <= 0.02, "false-positive rate at J " + s + ": " + rate);
         } else {
