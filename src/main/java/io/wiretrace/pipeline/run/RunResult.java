@@ -22,4 +22,9 @@ public record RunResult(String runId, String outputDir, long recordsIn, long art
         timingsMs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timingsMs));
         stageNotes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stageNotes));
     }
+
+    /** The run's status as the manifest and the run summary state it. */
+    public String status() {
+        return rejectRateExceeded ? "reject_rate_exceeded" : "succeeded";
+    }
 }
