@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.wiretrace.config.ConfigLoader;
+import io.wiretrace.config.InputFormat;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.core.syndication.ArticleFeatures;
@@ -117,7 +118,7 @@ public final class Bench {
 
     /** The generated corpus ingested, normalised and deduplicated, cached (not timed by benchmarks). */
     static Dataset<Row> articles(SparkSession spark, Path dir, WiretraceConfig cfg) {
-        InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), "auto", cfg.input().splitBytes(),
+        InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), InputFormat.AUTO, cfg.input().splitBytes(),
                 spark.sparkContext().hadoopConfiguration());
         Dataset<Row> parsed = IngestStage.read(spark, plan, cfg)
                 .filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));

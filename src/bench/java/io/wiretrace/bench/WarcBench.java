@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.config.ConfigLoader;
+import io.wiretrace.config.InputFormat;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.generate.NewsPages;
 import io.wiretrace.core.ingest.InputRecord;
@@ -99,7 +100,7 @@ public final class WarcBench {
     /** {seconds, input records (pages), skipped records, articles} of the ingest stage over {@code input}. */
     private static double[] ingest(SparkSession spark, WiretraceConfig cfg, Path input) {
         long t0 = System.nanoTime();
-        InputPlan plan = InputPlanner.plan(List.of(input.toString()), "auto", cfg.input().splitBytes(),
+        InputPlan plan = InputPlanner.plan(List.of(input.toString()), InputFormat.AUTO, cfg.input().splitBytes(),
                 spark.sparkContext().hadoopConfiguration());
         List<Row> counts = IngestStage.read(spark, plan, cfg)
                 .selectExpr("skip_reason IS NOT NULL AS skipped", "reject_reason IS NULL AS ok")

@@ -2,6 +2,7 @@ package io.wiretrace.cli;
 
 import io.wiretrace.pipeline.eval.SyndicationEval;
 import io.wiretrace.pipeline.eval.TopicEval;
+import io.wiretrace.pipeline.run.SparkSessions;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class EvalCommand implements Runnable {
         String wire;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             SyndicationEval.Unlisted rule = SyndicationEval.Unlisted.parse(unlisted);
             return withSpark(spark -> {
                 SyndicationEval.Outcome o = SyndicationEval.run(spark, args.run, args.truth, rule, wire);
@@ -72,7 +73,7 @@ final class EvalCommand implements Runnable {
         RunAndTruth args;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             return withSpark(spark -> {
                 TopicEval.Outcome o = TopicEval.run(spark, args.run, args.truth);
                 var s = o.scores();
@@ -85,16 +86,8 @@ final class EvalCommand implements Runnable {
         }
     }
 
-    /** Runs {@code work} with a SparkSession; stops it afterwards only if this command created it. */
-    static int withSpark(java.util.function.Function<SparkSession, Integer> work) {
-        boolean own = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = io.wiretrace.pipeline.run.SparkSessions.create(io.wiretrace.config.WiretraceConfig.defaults());
-        try {
-            return work.apply(spark);
-        } finally {
-            if (own) {
-                spark.stop();
-            }
-        }
+    /** Runs {@code work} with a SparkSession of the default settings (see {@link SparkSessions#using}). */
+    static int withSpark(SparkSessions.Work<Integer> work) throws Exception {
+        return SparkSessions.using(io.wiretrace.config.WiretraceConfig.defaults(), work);
     }
 }

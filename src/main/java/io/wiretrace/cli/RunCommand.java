@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -73,17 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> overrides = new ArrayList<>(sets);
-        if (format != null) {
-            overrides.add("input.format=" + format);
-        }
-        if (registerTables) {
-            overrides.add("output.register_tables=true");
-        }
-        if (scrapedAt != null) {
-            overrides.add("input.pages.scraped_at=" + scrapedAt);
-        }
-        WiretraceConfig cfg = ConfigLoader.load(config, overrides);
+        WiretraceConfig cfg = ConfigLoader.load(config, overrides());
         List<String> in = inputs;
         String out = output;
         if (in.isEmpty()) {
@@ -109,31 +98,46 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
 
-        // An embedding application (or a test) may own a session already: use it, leave it running.
-        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create(cfg);
-        io.wiretrace.pipeline.FaultInjection.fromConf(spark);
-        try {
-            RunResult r = new RunJob(spark, new RunJob.Request(cfg, in, out, overwrite, runId, date)).run();
-            System.out.printf("wiretrace: run %s: %,d records in → %,d articles, %,d exact duplicates, %,d rejects (%.2f%%)%n",
-                    r.runId(), r.recordsIn(), r.articles(), r.exactDuplicates(), r.rejects(), 100 * r.rejectRate());
-            if (r.recordsSkipped() > 0) {
-                System.out.printf("wiretrace: %,d web-archive records were not pages and were skipped %s%n",
-                        r.recordsSkipped(), r.skippedByReason());
-            }
-            r.stageNotes().forEach((stage, note) -> System.out.println("wiretrace: " + stage + ": " + note));
-            System.out.println("wiretrace: reports in " + r.outputDir() + " (see _manifest.json)");
-            if (r.rejectRateExceeded()) {
-                System.err.printf("wiretrace: reject rate %.4f is above quality.max_reject_rate %.4f%n",
-                        r.rejectRate(), cfg.quality().maxRejectRate());
-                return ExitCodes.REJECT_RATE;
-            }
-            return ExitCodes.OK;
-        } finally {
-            if (ownSession) {
-                spark.stop();
-            }
+        List<String> runInputs = in;
+        String runOutput = out;
+        return SparkSessions.using(cfg, spark -> {
+            io.wiretrace.pipeline.FaultInjection.fromConf(spark);
+            RunResult r = new RunJob(spark, new RunJob.Request(cfg, runInputs, runOutput, overwrite, runId, date)).run();
+            return printSummary(r, cfg);
+        });
+    }
+
+    /** The --set overrides, then the flags that are shorthands for settings (they win over --set). */
+    private List<String> overrides() {
+        List<String> overrides = new ArrayList<>(sets);
+        if (format != null) {
+            overrides.add("input.format=" + format);
         }
+        if (registerTables) {
+            overrides.add("output.register_tables=true");
+        }
+        if (scrapedAt != null) {
+            overrides.add("input.pages.scraped_at=" + scrapedAt);
+        }
+        return overrides;
+    }
+
+    /** The console summary of a committed run; its exit code (a reject rate over the limit is not OK). */
+    private static int printSummary(RunResult r, WiretraceConfig cfg) {
+        System.out.printf("wiretrace: run %s: %,d records in → %,d articles, %,d exact duplicates, %,d rejects (%.2f%%)%n",
+                r.runId(), r.recordsIn(), r.articles(), r.exactDuplicates(), r.rejects(), 100 * r.rejectRate());
+        if (r.recordsSkipped() > 0) {
+            System.out.printf("wiretrace: %,d web-archive records were not pages and were skipped %s%n",
+                    r.recordsSkipped(), r.skippedByReason());
+        }
+        r.stageNotes().forEach((stage, note) -> System.out.println("wiretrace: " + stage + ": " + note));
+        System.out.println("wiretrace: reports in " + r.outputDir() + " (see _manifest.json)");
+        if (r.rejectRateExceeded()) {
+            System.err.printf("wiretrace: reject rate %.4f is above quality.max_reject_rate %.4f%n",
+                    r.rejectRate(), cfg.quality().maxRejectRate());
+            return ExitCodes.REJECT_RATE;
+        }
+        return ExitCodes.OK;
     }
 
     private static void printPlan(InputPlan plan, OutputCommitter committer, WiretraceConfig cfg) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -48,7 +49,10 @@ public final class ConfigLoader {
         return m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // Closed choices are enums, written in lower case ("bisecting_kmeans").
+                .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
     }
 
     /**
@@ -150,6 +154,12 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException("Invalid config key '" + path(e) + "': no such setting (see conf/wiretrace.yaml)");
         } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+                @SuppressWarnings("unchecked")
+                Class<? extends Enum<?>> type = (Class<? extends Enum<?>>) e.getTargetType();
+                throw new ConfigException("Invalid " + path(e) + ": '" + e.getValue() + "' is not one of "
+                        + WiretraceConfig.choices(type));
+            }
             throw new ConfigException("Invalid " + path(e) + ": '" + e.getValue() + "' is not a valid "
                     + e.getTargetType().getSimpleName());
         } catch (MismatchedInputException e) {

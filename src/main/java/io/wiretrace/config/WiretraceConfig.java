@@ -1,6 +1,7 @@
 package io.wiretrace.config;
 
 import io.wiretrace.core.syndication.MinHashSketcher;
+import io.wiretrace.core.syndication.Shingler;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -18,12 +19,9 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                               Output output, Spark spark)
         implements Serializable {
 
-    public static final Set<String> FORMATS = Set.of("auto", "jsonl", "csv", "parquet", "pages", "warc");
-    public static final Set<String> COMPRESSIONS = Set.of("snappy", "zstd", "gzip", "uncompressed");
-    public static final Set<String> TOPIC_ALGORITHMS = Set.of("kmeans", "bisecting_kmeans");
 
     /** How input is read. */
-    public record Input(String format, String defaultTimezone, int maxRecordBytes, int maxTextChars,
+    public record Input(InputFormat format, String defaultTimezone, int maxRecordBytes, int maxTextChars,
                         int excerptChars, long splitBytes, double maxCompressionRatio,
                         Map<String, String> fieldAliases, Csv csv, Pages pages) implements Serializable {}
 
@@ -40,7 +38,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
             implements Serializable {}
 
     /** Near-duplicate detection (MinHash LSH) and story building. */
-    public record Syndication(boolean enabled, String shingleUnit, int shingleSize, int minhashComponents,
+    public record Syndication(boolean enabled, Shingler.Unit shingleUnit, int shingleSize, int minhashComponents,
                               Boilerplate boilerplate, Lsh lsh, Verify verify, long localComponentsMaxPairs,
                               int localMaxArticles)
             implements Serializable {}
@@ -66,7 +64,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                          double nearVerbatim, int minSharedSentences) implements Serializable {}
 
     /** Topic clustering (TF-IDF + spherical k-means over one representative per story). */
-    public record Topics(boolean enabled, String k, int kMin, int kMax, String algorithm, int seed, int restarts,
+    public record Topics(boolean enabled, String k, int kMin, int kMax, TopicAlgorithm algorithm, int seed, int restarts,
                          int maxIterations, TopicText text, int labelTerms, int autoSampleSize, int localFitMaxStories)
             implements Serializable {
 
@@ -79,11 +77,11 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
     /** How topic text becomes terms: tokenisation, stop words, stemming, n-grams and vocabulary. */
     public record TopicText(String language, List<String> extraStopWords, boolean stem, int ngrams, int titleWeight,
                             int vocabularySize, double minDf, double maxDf, boolean sublinearTf,
-                            String vectorizer) implements Serializable {}
+                            Vectorizer vectorizer) implements Serializable {}
 
     public record Quality(double maxRejectRate) implements Serializable {}
 
-    public record Output(int maxRecordsPerFile, String compression, boolean registerTables, String catalogDatabase)
+    public record Output(int maxRecordsPerFile, ParquetCompression compression, boolean registerTables, String catalogDatabase)
             implements Serializable {}
 
     /** Spark settings applied only where the operator (spark-submit, spark-defaults) set nothing. */
@@ -118,19 +116,19 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         aliases.put("article_id", "id");
         aliases.put("guid", "id");
         return new WiretraceConfig(
-                new Input("auto", "UTC", 8 * 1024 * 1024, 1_000_000, 200, 64L * 1024 * 1024, 100.0, aliases,
+                new Input(InputFormat.AUTO, "UTC", 8 * 1024 * 1024, 1_000_000, 200, 64L * 1024 * 1024, 100.0, aliases,
                         new Csv(",", null),
                         new Pages(null, "Related Articles",
                                 List.of("Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:",
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
-                new Syndication(true, "word", 5, 128, new Boilerplate(true, 2, 3, 2, 0.2), new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10, 6), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
+                new Syndication(true, Shingler.Unit.WORD, 5, 128, new Boilerplate(true, 2, 3, 2, 0.2), new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10, 6), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
                         20_000_000L, 20_000),
-                new Topics(true, "auto", 4, 16, "kmeans", 42, 3, 40,
-                        new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, "vocabulary"), 10, 20_000,
+                new Topics(true, "auto", 4, 16, TopicAlgorithm.KMEANS, 42, 3, 40,
+                        new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, Vectorizer.VOCABULARY), 10, 20_000,
                         500_000),
                 new Quality(0.05),
-                new Output(500_000, "snappy", false, "wiretrace"),
+                new Output(500_000, ParquetCompression.SNAPPY, false, "wiretrace"),
                 new Spark("local[*]", "wiretrace", 0, 32L * 1024 * 1024, new TreeMap<>()));
     }
 
@@ -140,8 +138,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                         && output != null && spark != null,
                 "Invalid configuration: a section is null");
         require(input.csv() != null && input.pages() != null, "Invalid configuration: input.csv or input.pages is null");
-        require(FORMATS.contains(input.format()),
-                "Invalid input.format: '" + input.format() + "' is not one of " + new java.util.TreeSet<>(FORMATS));
+        require(input.format() != null, "Invalid input.format: must be one of " + choices(InputFormat.class));
         try {
             ZoneId.of(input.defaultTimezone());
         } catch (DateTimeException | NullPointerException e) {
@@ -180,8 +177,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(bp.minPagesShort() >= 2, "Invalid syndication.boilerplate.min_pages_short: must be at least 2");
         require(bp.minOutletPages() >= 2, "Invalid syndication.boilerplate.min_outlet_pages: must be at least 2");
         require(bp.minShare() > 0 && bp.minShare() <= 1, "Invalid syndication.boilerplate.min_share: must be in (0, 1]");
-        require(Set.of("word", "char").contains(syndication.shingleUnit()),
-                "Invalid syndication.shingle_unit: '" + syndication.shingleUnit() + "' is not word or char");
+        require(syndication.shingleUnit() != null,
+                "Invalid syndication.shingle_unit: must be one of " + choices(Shingler.Unit.class));
         require(syndication.shingleSize() >= 1 && syndication.shingleSize() <= 50,
                 "Invalid syndication.shingle_size: " + syndication.shingleSize() + " is outside 1..50");
         require(syndication.minhashComponents() >= MinHashSketcher.MIN_COMPONENTS
@@ -221,8 +218,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(output.maxRecordsPerFile() >= 100, "Invalid output.max_records_per_file: must be at least 100");
         require(output.catalogDatabase() != null && output.catalogDatabase().matches("[A-Za-z_][A-Za-z0-9_]*"),
                 "Invalid output.catalog_database: '" + output.catalogDatabase() + "' is not a plain identifier");
-        require(COMPRESSIONS.contains(output.compression()),
-                "Invalid output.compression: '" + output.compression() + "' is not one of " + new java.util.TreeSet<>(COMPRESSIONS));
+        require(output.compression() != null,
+                "Invalid output.compression: must be one of " + choices(ParquetCompression.class));
         require(spark.master() != null && !spark.master().isBlank(), "Invalid spark.master: must not be empty");
         require(spark.shufflePartitions() >= 0, "Invalid spark.shuffle_partitions: must be 0 (auto) or positive");
         require(spark.onePartitionMaxBytes() >= 0, "Invalid spark.one_partition_max_bytes: must be 0 (never) or positive");
@@ -246,8 +243,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         }
         require(topics.kMin() >= 2 && topics.kMin() <= topics.kMax() && topics.kMax() <= 200,
                 "Invalid topics.k_min/k_max: need 2 <= k_min <= k_max <= 200");
-        require(TOPIC_ALGORITHMS.contains(topics.algorithm()),
-                "Invalid topics.algorithm: '" + topics.algorithm() + "' is not one of " + new java.util.TreeSet<>(TOPIC_ALGORITHMS));
+        require(topics.algorithm() != null, "Invalid topics.algorithm: must be one of " + choices(TopicAlgorithm.class));
         require(topics.restarts() >= 1 && topics.restarts() <= 20, "Invalid topics.restarts: " + topics.restarts() + " is outside 1..20");
         require(topics.maxIterations() >= 1 && topics.maxIterations() <= 1000,
                 "Invalid topics.max_iterations: " + topics.maxIterations() + " is outside 1..1000");
@@ -268,8 +264,13 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                 "Invalid topics.text.vocabulary_size: " + t.vocabularySize() + " is outside 100..2000000");
         require(t.minDf() >= 0, "Invalid topics.text.min_df: must be >= 0 (a count, or a fraction below 1)");
         require(t.maxDf() > 0 && t.maxDf() <= 1, "Invalid topics.text.max_df: must be a fraction in (0, 1]");
-        require("vocabulary".equals(t.vectorizer()) || "hashing".equals(t.vectorizer()),
-                "Invalid topics.text.vectorizer: '" + t.vectorizer() + "' is not one of [hashing, vocabulary]");
+        require(t.vectorizer() != null, "Invalid topics.text.vectorizer: must be one of " + choices(Vectorizer.class));
+    }
+
+    /** An enum setting's accepted values as written in YAML, sorted: "[a, b]". */
+    static String choices(Class<? extends Enum<?>> type) {
+        return new java.util.TreeSet<>(java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList()).toString();
     }
 
     private static void require(boolean ok, String message) {

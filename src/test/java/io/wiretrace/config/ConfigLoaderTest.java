@@ -35,7 +35,7 @@ class ConfigLoaderTest {
                 + "outlets:\n  aliases:\n    associated press: apnews.com\n");
         WiretraceConfig c = ConfigLoader.load(f, List.of("quality.max_reject_rate=0.3", "input.max_text_chars=5000",
                 "spark.conf.spark.ui.enabled=false", "input.pages.chrome_lines=[A, B]"));
-        assertEquals("csv", c.input().format());
+        assertEquals(InputFormat.CSV, c.input().format());
         assertEquals(" ### ", c.input().csv().paragraphSeparator());
         assertEquals(0.3, c.quality().maxRejectRate());
         assertEquals(5000, c.input().maxTextChars());
@@ -66,6 +66,30 @@ class ConfigLoaderTest {
         Files.writeString(f, "output:\n  compresion: zstd\n");
         assertMessage("Invalid config key 'output.compresion'", () -> ConfigLoader.load(f, List.of()));
         assertMessage("Cannot read config file", () -> ConfigLoader.load(tmp.resolve("missing.yaml"), List.of()));
+    }
+
+    @Test
+    void closedChoicesAreEnumsWrittenInLowerCase() {
+        WiretraceConfig c = ConfigLoader.load(null, List.of("topics.algorithm=bisecting_kmeans",
+                "topics.text.vectorizer=hashing", "syndication.shingle_unit=char", "output.compression=gzip",
+                "input.format=warc"));
+        assertEquals(TopicAlgorithm.BISECTING_KMEANS, c.topics().algorithm());
+        assertEquals(Vectorizer.HASHING, c.topics().text().vectorizer());
+        assertEquals(io.wiretrace.core.syndication.Shingler.Unit.CHAR, c.syndication().shingleUnit());
+        assertEquals(ParquetCompression.GZIP, c.output().compression());
+        assertEquals(InputFormat.WARC, c.input().format());
+        String yaml = ConfigLoader.toYaml(c);
+        for (String line : List.of("algorithm: bisecting_kmeans", "vectorizer: hashing", "shingle_unit: char",
+                "compression: gzip", "format: warc")) {
+            assertTrue(yaml.contains(line), "YAML writes '" + line + "':\n" + yaml);
+        }
+        assertEquals("bisecting_kmeans", ConfigLoader.toTree(c).at("/topics/algorithm").asText());
+        assertMessage("Invalid topics.algorithm: 'lda' is not one of [bisecting_kmeans, kmeans]",
+                () -> ConfigLoader.load(null, List.of("topics.algorithm=lda")));
+        assertMessage("Invalid syndication.shingle_unit: 'token' is not one of [char, word]",
+                () -> ConfigLoader.load(null, List.of("syndication.shingle_unit=token")));
+        assertMessage("Invalid output.compression: must be one of [gzip, snappy, uncompressed, zstd]",
+                () -> ConfigLoader.load(null, List.of("output.compression=")));
     }
 
     @Test

@@ -1,5 +1,14 @@
 package io.wiretrace.core.generate;
 
+import static io.wiretrace.core.generate.StoryText.gaussian;
+import static io.wiretrace.core.generate.StoryText.headline;
+import static io.wiretrace.core.generate.StoryText.localParagraph;
+import static io.wiretrace.core.generate.StoryText.paragraphs;
+import static io.wiretrace.core.generate.StoryText.pick;
+import static io.wiretrace.core.generate.StoryText.sentence;
+import static io.wiretrace.core.generate.StoryText.titleCase;
+import static io.wiretrace.core.generate.StoryText.typo;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -135,7 +144,7 @@ public final class CorpusGenerator {
                     duplicates += copiesOfRecord - 1;
                     written++;
                     if (settings.noise() > 0 && rnd.nextDouble() < settings.noise()) {
-                        out.write(brokenRecord(rnd, a));
+                        out.write(BrokenRecords.of(rnd, a.id(), a.title(), a.url()));
                         broken++;
                         records++;
                         inFile++;
@@ -210,67 +219,8 @@ public final class CorpusGenerator {
         Lexicon.Topic topic = Lexicon.TOPICS.get(rnd.nextInt(Lexicon.TOPICS.size()));
         String lead = pick(rnd, Lexicon.FIRST) + " " + pick(rnd, Lexicon.LAST);
         String leadRole = pick(rnd, topic.roles());
-        int nParas = 5 + rnd.nextInt(9);
-        List<String> paras = new ArrayList<>();
-        for (int p = 0; p < nParas; p++) {
-            int sentences = 2 + rnd.nextInt(3);
-            StringBuilder sb = new StringBuilder();
-            for (int s = 0; s < sentences; s++) {
-                if (s > 0) {
-                    sb.append(' ');
-                }
-                sb.append(sentence(rnd, topic, city, lead, leadRole));
-            }
-            paras.add(sb.toString());
-        }
+        List<String> paras = paragraphs(rnd, topic, city, lead, leadRole);
         return new Story(id, topic.name(), headline(rnd, topic, city), paras, wire ? wireInfo[2] : null, origin, time, city);
-    }
-
-    private static String headline(SplittableRandom rnd, Lexicon.Topic topic, String city) {
-        String n = pick(rnd, topic.nouns());
-        String h;
-        switch (rnd.nextInt(4)) {
-            case 0 -> h = city + " " + pick(rnd, topic.verbs()) + " " + pick(rnd, Lexicon.ADJ) + " " + n + " " + pick(rnd, Lexicon.GENERAL);
-            case 1 -> h = capital(pick(rnd, topic.orgs()).replaceFirst("^the ", "")) + " " + pick(rnd, topic.verbs()) + " " + n
-                    + " in " + city;
-            case 2 -> h = capital(pick(rnd, Lexicon.ADJ)) + " " + n + " " + pick(rnd, Lexicon.GENERAL) + " raises questions in " + city;
-            default -> h = capital(n) + " " + pick(rnd, Lexicon.GENERAL) + " " + pick(rnd, topic.verbs()) + " after "
-                    + pick(rnd, Lexicon.ADJ) + " " + pick(rnd, topic.nouns());
-        }
-        return capital(h);
-    }
-
-    private static String sentence(SplittableRandom rnd, Lexicon.Topic topic, String city, String lead, String leadRole) {
-        String t = pick(rnd, Lexicon.TEMPLATES);
-        StringBuilder out = new StringBuilder(t.length() + 64);
-        int i = 0;
-        while (i < t.length()) {
-            char c = t.charAt(i);
-            if (c != '{') {
-                out.append(c);
-                i++;
-                continue;
-            }
-            int close = t.indexOf('}', i);
-            String slot = t.substring(i + 1, close);
-            i = close + 1;
-            String v = switch (slot) {
-                case "P" -> rnd.nextDouble() < 0.5 ? lead : pick(rnd, Lexicon.FIRST) + " " + pick(rnd, Lexicon.LAST);
-                case "L" -> rnd.nextDouble() < 0.6 ? lead.substring(lead.indexOf(' ') + 1) : pick(rnd, Lexicon.LAST);
-                case "R" -> rnd.nextDouble() < 0.5 ? leadRole : pick(rnd, topic.roles());
-                case "O" -> pick(rnd, topic.orgs());
-                case "N", "N2", "N3" -> pick(rnd, topic.nouns());
-                case "V" -> pick(rnd, topic.verbs());
-                case "A" -> pick(rnd, Lexicon.ADJ);
-                case "G" -> pick(rnd, Lexicon.GENERAL);
-                case "C" -> rnd.nextDouble() < 0.7 ? city : pick(rnd, Lexicon.CITIES);
-                case "W" -> pick(rnd, Lexicon.TIME);
-                case "K" -> Integer.toString(2 + rnd.nextInt(480));
-                default -> slot;
-            };
-            out.append(v);
-        }
-        return capital(out.toString());
     }
 
     private int storySize(SplittableRandom rnd, int remaining) {
@@ -310,16 +260,16 @@ public final class CorpusGenerator {
                 edits.add("trimmed");
             }
             if (rnd.nextDouble() < 0.1) {
-                paras.add(localParagraph(rnd, outlet, story));
+                paras.add(localParagraph(rnd, story.topic(), story.city()));
                 edits.add("extended");
             }
             if (rnd.nextDouble() < 0.1) {
-                paras.set(0, localParagraph(rnd, outlet, story));
+                paras.set(0, localParagraph(rnd, story.topic(), story.city()));
                 edits.add("lede_rewritten");
             }
             if (rnd.nextDouble() < 0.15) {
                 paras.add(0, "In " + story.city() + ", readers of " + outlet[0] + " have followed this closely. "
-                        + localParagraph(rnd, outlet, story));
+                        + localParagraph(rnd, story.topic(), story.city()));
                 edits.add("local_intro");
             }
             if (rnd.nextDouble() < 0.35) {
@@ -333,7 +283,7 @@ public final class CorpusGenerator {
                 edits.add("title_case");
             }
             if (rnd.nextDouble() < 0.4) {
-                paras.replaceAll(CorpusGenerator::curlyQuotes);
+                paras.replaceAll(StoryText::curlyQuotes);
                 edits.add("quotes");
             }
             if (rnd.nextDouble() < 0.1) {
@@ -397,14 +347,6 @@ public final class CorpusGenerator {
         }
     }
 
-    private String localParagraph(SplittableRandom rnd, String[] outlet, Story story) {
-        Lexicon.Topic t = Lexicon.TOPICS.stream().filter(x -> x.name().equals(story.topic())).findFirst()
-                .orElse(Lexicon.TOPICS.get(rnd.nextInt(Lexicon.TOPICS.size())));
-        String who = pick(rnd, Lexicon.FIRST) + " " + pick(rnd, Lexicon.LAST);
-        return sentence(rnd, t, story.city(), who, pick(rnd, t.roles())) + " " + sentence(rnd, t, story.city(), who,
-                pick(rnd, t.roles()));
-    }
-
     private void writeRecord(JsonFactory json, OutputStream out, Article a, String id, Instant scraped,
                              SplittableRandom rnd) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream(a.text().length() + 512);
@@ -435,81 +377,6 @@ public final class CorpusGenerator {
         }
         buf.write('\n');
         buf.writeTo(out);
-    }
-
-    /** A broken record of one of the kinds real scrapes contain. */
-    private static byte[] brokenRecord(SplittableRandom rnd, Article a) {
-        String s;
-        switch (rnd.nextInt(4)) {
-            case 0 -> s = "{\"id\": \"" + a.id() + "-broken\", \"title\": \"" + a.title() + "\", \"text\": \"cut off";
-            case 1 -> s = "{\"id\": \"" + a.id() + "-notext\", \"url\": \"" + a.url() + "\", \"text\": \"   \"}";
-            case 2 -> s = "{\"id\": \"" + a.id() + "-typed\", \"text\": {\"body\": \"nested\"}}";
-            default -> {
-                byte[] head = ("{\"id\": \"" + a.id() + "-latin1\", \"text\": \"caf").getBytes(StandardCharsets.UTF_8);
-                byte[] tail = "\"}\n".getBytes(StandardCharsets.UTF_8);
-                byte[] outb = new byte[head.length + 1 + tail.length];
-                System.arraycopy(head, 0, outb, 0, head.length);
-                outb[head.length] = (byte) 0xE9; // Latin-1 é: invalid as UTF-8
-                System.arraycopy(tail, 0, outb, head.length + 1, tail.length);
-                return outb;
-            }
-        }
-        return (s + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String curlyQuotes(String p) {
-        StringBuilder sb = new StringBuilder(p.length());
-        boolean open = true;
-        for (int i = 0; i < p.length(); i++) {
-            char c = p.charAt(i);
-            if (c == '"') {
-                sb.append(open ? '\u201C' : '\u201D');
-                open = !open;
-            } else if (c == '\'') {
-                sb.append('\u2019');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String typo(String p, SplittableRandom rnd) {
-        char[] c = p.toCharArray();
-        for (int k = 0; k < 3; k++) {
-            int i = 1 + rnd.nextInt(Math.max(1, c.length - 2));
-            if (Character.isLetter(c[i]) && Character.isLetter(c[i - 1])) {
-                char t = c[i];
-                c[i] = c[i - 1];
-                c[i - 1] = t;
-            }
-        }
-        return new String(c);
-    }
-
-    private static String titleCase(String t) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : t.split(" ")) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(w.length() > 3 ? capital(w) : w);
-        }
-        return sb.toString();
-    }
-
-    private static double gaussian(SplittableRandom rnd) {
-        double u1 = 1.0 - rnd.nextDouble();
-        double u2 = rnd.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-    }
-
-    private static String capital(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static <T> T pick(SplittableRandom rnd, List<T> list) {
-        return list.get(rnd.nextInt(list.size()));
     }
 
     /** Writes a small text file (used for fixtures and sidecars). */

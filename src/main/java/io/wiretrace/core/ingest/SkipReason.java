@@ -5,28 +5,23 @@ package io.wiretrace.core.ingest;
  * by design (a crawler writes a request, a response and often metadata per page), so they are
  * counted in the run manifest by reason, not rejected. The codes are part of the output contract.
  */
-public enum SkipReason {
-    REQUEST("request", "A WARC request record: what the crawler sent."),
-    METADATA("metadata", "A WARC metadata record (crawler notes, outlinks)."),
-    WARCINFO("warcinfo", "A WARC warcinfo record describing the file."),
-    REVISIT("revisit", "A WARC revisit record: the page was unchanged since an earlier capture."),
-    OTHER_RECORD("other_record", "Any other WARC record type (resource, continuation, …)."),
-    NOT_HTTP("not_http", "A response record that does not hold an HTTP message."),
-    HTTP_STATUS("http_status", "An HTTP response whose status is not 2xx (redirects, errors)."),
-    NOT_HTML("not_html", "An HTTP response that is not HTML (images, scripts, feeds, PDFs).");
+public enum SkipReason implements ReasonCode {
+    REQUEST("A WARC request record: what the crawler sent."),
+    METADATA("A WARC metadata record (crawler notes, outlinks)."),
+    WARCINFO("A WARC warcinfo record describing the file."),
+    REVISIT("A WARC revisit record: the page was unchanged since an earlier capture."),
+    OTHER_RECORD("Any other WARC record type (resource, continuation, …)."),
+    NOT_HTTP("A response record that does not hold an HTTP message."),
+    HTTP_STATUS("An HTTP response whose status is not 2xx (redirects, errors)."),
+    NOT_HTML("An HTTP response that is not HTML (images, scripts, feeds, PDFs).");
 
-    private final String code;
     private final String description;
 
-    SkipReason(String code, String description) {
-        this.code = code;
+    SkipReason(String description) {
         this.description = description;
     }
 
-    public String code() {
-        return code;
-    }
-
+    @Override
     public String description() {
         return description;
     }

@@ -1,6 +1,7 @@
 package io.wiretrace.pipeline.ingest;
 
 import io.wiretrace.config.ConfigException;
+import io.wiretrace.config.InputFormat;
 import io.wiretrace.core.ingest.ArchiveIndex;
 import io.wiretrace.core.ingest.InputFormats;
 import java.io.FileNotFoundException;
@@ -24,7 +25,8 @@ public final class InputPlanner {
 
     private InputPlanner() {}
 
-    public static InputPlan plan(List<String> inputs, String forcedFormat, long splitBytes, Configuration conf) {
+    public static InputPlan plan(List<String> inputs, InputFormat format, long splitBytes, Configuration conf) {
+        String forcedFormat = format.key();
         TreeMap<String, InputPlan.InputFile> files = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         for (String input : inputs) {

@@ -5,16 +5,19 @@ import io.wiretrace.core.outlet.OutletResolver;
 import io.wiretrace.core.text.ContentIds;
 import io.wiretrace.core.text.TextNormalizer;
 import io.wiretrace.pipeline.OutletRegistries;
+import io.wiretrace.pipeline.ingest.InputRows;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -24,26 +27,27 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class NormalizeStage {
 
-    /** Input columns kept, then the columns this stage adds. */
-    public static final StructType SCHEMA = new StructType()
-            .add("source_file", DataTypes.StringType, false)
-            .add("location", DataTypes.StringType, false)
-            .add("ordinal", DataTypes.LongType, false)
-            .add("source_id", DataTypes.StringType, true)
-            .add("url", DataTypes.StringType, true)
-            .add("title", DataTypes.StringType, true)
-            .add("text", DataTypes.StringType, false)
-            .add("published_at", DataTypes.TimestampType, true)
-            .add("scraped_at", DataTypes.TimestampType, true)
-            .add("language", DataTypes.StringType, true)
-            .add("extra", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
-            .add("date_warnings", DataTypes.IntegerType, false)
+    /** Input columns the stage drops: what only a reject or a skipped record carries, and the raw outlet. */
+    static final Set<String> DROPPED = Set.of("reject_reason", "reject_detail", "excerpt", "outlet_raw", "skip_reason");
+
+    /** Input columns kept ({@link InputRows#SCHEMA} in order, text now required), then the columns this stage adds. */
+    public static final StructType SCHEMA = kept(InputRows.SCHEMA)
             .add("outlet", DataTypes.StringType, false)
             .add("outlet_name", DataTypes.StringType, false)
             .add("article_id", DataTypes.StringType, false)
             .add("word_count", DataTypes.IntegerType, false)
             .add("outlet_country", DataTypes.StringType, true)
             .add("outlet_owner", DataTypes.StringType, true);
+
+    private static StructType kept(StructType input) {
+        StructType out = new StructType();
+        for (StructField f : input.fields()) {
+            if (!DROPPED.contains(f.name())) {
+                out = out.add(f.name(), f.dataType(), f.nullable() && !f.name().equals("text"));
+            }
+        }
+        return out;
+    }
 
     private NormalizeStage() {}
 

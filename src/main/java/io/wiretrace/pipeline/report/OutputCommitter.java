@@ -12,6 +12,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Output for scheduled use: every table is partitioned by run date ({@code TABLE/run_date=D/}),
@@ -34,6 +36,8 @@ import org.apache.hadoop.fs.Path;
  * is in progress or was interrupted, {@code DIR/_commit.json}.
  */
 public final class OutputCommitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputCommitter.class);
 
     private static final String MANIFESTS = "_manifests";
     private static final String REPORTS = "_reports";
@@ -173,6 +177,7 @@ public final class OutputCommitter {
             throw new IOException("Cannot commit: failed to write the commit journal '" + journal() + "'");
         }
         finish(fs, target, journal);
+        LOG.info("Committed run date {} ({} tables) to {}", runDate, written.size(), target);
     }
 
     /**
@@ -264,6 +269,10 @@ public final class OutputCommitter {
         try {
             if (!fs.exists(journal())) {
                 fs.delete(staging, true);
+                LOG.warn("Aborted run date {}: staging {} removed, {} unchanged", runDate, staging, target);
+            } else {
+                LOG.warn("Aborted run date {} during its commit: the journal stays, the next run on {} finishes it",
+                        runDate, target);
             }
         } catch (IOException ignored) {
             // Best effort: a leftover staging directory is hidden (dot name) and harmless.

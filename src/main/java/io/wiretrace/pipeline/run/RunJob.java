@@ -27,6 +27,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code run} action: plan → ingest (parse, normalise, exact dedup) → syndication (stories) →
@@ -37,6 +39,8 @@ import org.apache.spark.storage.StorageLevel;
  * inside a caller's long-lived session (RunCommand supports one) a failed run leaves no blocks.
  */
 public final class RunJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunJob.class);
 
     /** What to run. */
     public record Request(WiretraceConfig config, List<String> inputs, String output, boolean overwrite, String runId,
@@ -123,8 +127,8 @@ public final class RunJob {
                 request.overwrite(), spark.sparkContext().hadoopConfiguration());
         String recovered = committer.recoverInterruptedCommit();
         if (recovered != null) {
-            System.err.println("wiretrace: finished the interrupted commit of run date " + recovered + " in "
-                    + committer.targetDir() + " before this run");
+            LOG.warn("Finished the interrupted commit of run date {} in {} before this run", recovered,
+                    committer.targetDir());
         }
         committer.checkTarget();
         return committer;
@@ -184,7 +188,7 @@ public final class RunJob {
 
     /** Writes each table into the commit's staging area; rows written per table, from the Parquet footers. */
     private Map<String, Long> write(OutputCommitter committer, List<ReportTables.Output> tables, long recordsIn) {
-        ReportWriter writer = new ReportWriter(config.output().compression(), config.output().maxRecordsPerFile(),
+        ReportWriter writer = new ReportWriter(config.output().compression().key(), config.output().maxRecordsPerFile(),
                 recordsIn);
         Map<String, Long> written = new LinkedHashMap<>();
         for (ReportTables.Output t : tables) {

@@ -12,7 +12,30 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
 
+    /** Work on a session; may throw what the work throws. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(SparkSession spark) throws Exception;
+    }
+
     private SparkSessions() {}
+
+    /**
+     * Runs {@code work} on the session of {@code config} ({@link #create}), then stops the session
+     * only if this call started it: an embedding application (or a test) that owns a session keeps
+     * it running.
+     */
+    public static <T> T using(WiretraceConfig config, Work<T> work) throws Exception {
+        boolean own = SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = create(config);
+        try {
+            return work.apply(spark);
+        } finally {
+            if (own) {
+                spark.stop();
+            }
+        }
+    }
 
     public static SparkSession create(WiretraceConfig config) {
         SparkConf conf = new SparkConf();

@@ -6,13 +6,20 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each pipeline step under a named Spark job group ({@code wiretrace:<step>}, so the Spark
  * UI reads like the pipeline), times it, and prints its start and end lines. Every step of a run
- * goes through {@link #run}; the timings end up in the manifest and the run summary.
+ * goes through {@link #run}; the timings end up in the manifest and the run summary. The console
+ * lines are for a person following the run; the same events go to the log (logger
+ * {@code io.wiretrace.pipeline.run.Steps}: DEBUG per step, WARN for a failed step) for log
+ * collection on a cluster.
  */
 final class Steps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
 
     private final SparkContext sc;
     private final Progress progress;
@@ -34,11 +41,16 @@ final class Steps {
         T result;
         try {
             result = work.get();
+        } catch (RuntimeException | Error e) {
+            LOG.warn("Step {} failed after {} ms: {}", step, (System.nanoTime() - t0) / 1_000_000, e.toString());
+            throw e;
         } finally {
             timings.put(step, (System.nanoTime() - t0) / 1_000_000);
             sc.clearJobGroup();
         }
-        progress.end(step, timings.get(step), summary.apply(result));
+        String said = summary.apply(result);
+        LOG.debug("Step {} done in {} ms{}", step, timings.get(step), said.isEmpty() ? "" : ": " + said);
+        progress.end(step, timings.get(step), said);
         return result;
     }
 

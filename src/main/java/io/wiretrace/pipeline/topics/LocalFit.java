@@ -55,7 +55,7 @@ final class LocalFit {
      * @param layout   the run's layout: a one-partition run gathers without a shuffle
      * @return the clustering; its story→topic rows are cached (released with {@code cached})
      */
-    static TopicStage.Clustering run(Dataset<Row> features, int k, int dimension, WiretraceConfig.Topics cfg,
+    static Clustering run(Dataset<Row> features, int k, int dimension, WiretraceConfig.Topics cfg,
                                      List<Dataset<Row>> cached, Layout layout) {
         long seed = cfg.seed();
         int restarts = cfg.restarts();
@@ -77,7 +77,7 @@ final class LocalFit {
         Vector mean = null;
         double cost = 0;
         Vector[] centers = new Vector[k];
-        List<TopicStage.Cluster> clusters = new ArrayList<>();
+        List<Clustering.Cluster> clusters = new ArrayList<>();
         for (Row r : meta) {
             cost = r.getDouble(6);
             if (r.isNullAt(1)) {
@@ -86,16 +86,16 @@ final class LocalFit {
             }
             int c = r.getInt(2);
             centers[c] = r.getAs(3);
-            clusters.add(new TopicStage.Cluster(c, r.getInt(1), r.getString(4), r.getString(5)));
+            clusters.add(new Clustering.Cluster(c, r.getInt(1), r.getString(4), r.getString(5)));
         }
-        clusters.sort(Comparator.comparingInt(TopicStage.Cluster::topicId));
+        clusters.sort(Comparator.comparingInt(Clustering.Cluster::topicId));
         for (int c = 0; c < k; c++) {
             if (centers[c] == null) {
                 centers[c] = new DenseVector(new double[dimension]); // an empty cluster: never labelled
             }
         }
         Dataset<Row> storyTopics = out.filter(col("story_key").isNotNull()).select("story_key", "topic_id");
-        return new TopicStage.Clustering(centers, mean, clusters, storyTopics, cost);
+        return new Clustering(centers, mean, clusters, storyTopics, cost);
     }
 
     /** The task's work: fit, number the clusters, find each one's most central story. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretrace.bench.ExtractionBench;
+import io.wiretrace.bench.TitleSourceStudy;
 import io.wiretrace.testing.SharedData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class ExtractionEvaluationTest {
         assertTrue(s.titleMatchRate() >= 0.795, "title exact match " + s.titleMatchRate());
         assertTrue(s.dateWithinDayRate() >= 0.97, "date within a day " + s.dateWithinDayRate());
         // A per-outlet title_source chosen on a publisher's other pages (measured 0.865 vs 0.738).
-        ExtractionBench.HeldOut h = ExtractionBench.heldOutTitleSources(cases,
-                ExtractionBench.titleCandidates(archive), extracted);
+        TitleSourceStudy.HeldOut h = TitleSourceStudy.heldOutTitleSources(cases,
+                TitleSourceStudy.titleCandidates(archive), extracted);
         assertEquals(141, h.pages());
         assertTrue(h.withSources() >= h.without() + 0.08, h.toString());
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretrace.config.ConfigLoader;
+import io.wiretrace.config.InputFormat;
 import io.wiretrace.core.ingest.InputRecord;
 import io.wiretrace.testing.Fixtures;
 import io.wiretrace.testing.WarcFixtures;
@@ -45,8 +46,8 @@ class WarcSplitsTest {
         Fixtures.write(tmp.resolve("indexed/news.cdxj"), WarcFixtures.cdxj(archive, "news.warc.gz", 0));
         Configuration conf = new Configuration();
 
-        InputPlan plainPlan = InputPlanner.plan(List.of(whole.toString()), "auto", 2048, conf);
-        InputPlan indexedPlan = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), "auto", 2048, conf);
+        InputPlan plainPlan = InputPlanner.plan(List.of(whole.toString()), InputFormat.AUTO, 2048, conf);
+        InputPlan indexedPlan = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), InputFormat.AUTO, 2048, conf);
         assertEquals(1, plainPlan.splits().size(), "no index: one split");
         assertEquals(1, indexedPlan.files().size(), "the index is not an input file");
         assertTrue(indexedPlan.splits().size() >= 3, "splits: " + indexedPlan.splits().size());
@@ -57,7 +58,7 @@ class WarcSplitsTest {
 
         // An index that does not point at record starts is not trusted: one split, nothing lost.
         Fixtures.write(tmp.resolve("indexed/news.cdxj"), WarcFixtures.cdxj(archive, "news.warc.gz", 1));
-        InputPlan stale = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), "auto", 2048, conf);
+        InputPlan stale = InputPlanner.plan(List.of(tmp.resolve("indexed").toString()), InputFormat.AUTO, 2048, conf);
         assertEquals(1, stale.splits().size());
         assertEquals(a, read(stale));
         assertTrue(Files.exists(indexed));
@@ -73,7 +74,7 @@ class WarcSplitsTest {
         Files.writeString(registry, "domain,outlet,name,country,owner,title_source\n"
                 + "eastport.example,eastport.example,Eastport Gazette,GB,,og:title\n");
         org.apache.spark.sql.SparkSession spark = io.wiretrace.testing.SparkTestSession.get();
-        InputPlan plan = InputPlanner.plan(List.of(archive.toString()), "auto", 1 << 20,
+        InputPlan plan = InputPlanner.plan(List.of(archive.toString()), InputFormat.AUTO, 1 << 20,
                 spark.sparkContext().hadoopConfiguration());
         for (String setting : List.of(registry.toString(), "builtin")) {
             List<org.apache.spark.sql.Row> rows = IngestStage.read(spark, plan,

@@ -1,0 +1,218 @@
+package io.wiretrace.core.html;
+
+import static io.wiretrace.core.html.HtmlText.sameText;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
+
+/**
+ * Main text: site chrome is removed by element type (nav, aside, footer, forms, scripts...) and
+ * by class/id words (comments, related links, share bars, newsletters, cookie banners, ads) unless
+ * the same element also looks like content; then every text block scores its parent and
+ * grandparent (longer blocks with commas score more, links count against), the best-scoring
+ * container wins, and its blocks — paragraphs, sub-headings, list items, quotes — are the text,
+ * minus link lists and one-line stubs.
+ */
+final class MainText {
+
+    // React's streaming server rendering sends content in <div hidden id="S:n"> and shows it by
+    // script: those are the page, not hidden chrome.
+    private static final String CHROME_TAGS = "script, style, noscript, template, svg, iframe, button, input, "
+            + "select, textarea, nav, aside, footer, dialog, link, meta, [hidden]:not([id^=S:]), [aria-hidden=true], "
+            + "[role=navigation], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "comment|related|share|sharing|social|newsletter|cookie|consent|gdpr|advert|\\bads?\\b|-ad-|\\bad-|"
+            + "promo|sponsor|breadcrumb|subscribe|subscription|paywall|outbrain|taboola|recirc|recommend|"
+            + "popular|trending|most-?read|sidebar|widget|modal|popup|banner|masthead|skip-?link|signup|"
+            + "read-?more|more-?stories|teaser|author-?bio|disclaimer|caption|credit|copyright|tags?\\b|"
+            + "toolbar|rating|poll|video-?player|gallery-?nav", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LAYOUT = Pattern.compile("grid|layout|container|wrap|^has-|^with-",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|post|story|text|paragraph|prose|rich-?text", Pattern.CASE_INSENSITIVE);
+    private static final List<String> BLOCK_TAG_LIST = List.of("p", "h2", "h3", "h4", "li", "blockquote", "pre");
+    // Queries parsed once, and tag sets: selector matching was a third of the time on heavy pages.
+    private static final Set<String> BLOCK_TAGS = Set.copyOf(BLOCK_TAG_LIST);
+    private static final Evaluator BLOCKS_QUERY = QueryParser.parse(String.join(", ", BLOCK_TAG_LIST));
+    private static final Evaluator BLOCK_CANDIDATES = QueryParser.parse(String.join(", ", BLOCK_TAG_LIST)
+            + ", div, section, td");
+    private static final int MIN_BLOCK_CHARS = 25;
+
+    private MainText() {}
+
+    static List<String> mainText(Document doc, String title) {
+        Element body = doc.body();
+        if (body == null) {
+            return List.of();
+        }
+        body.select(CHROME_TAGS).remove();
+        // Forms are search boxes and sign-up widgets — except on ASP.NET WebForms sites, where one
+        // form wraps the whole page.
+        int bodyChars = Math.max(1, body.text().length());
+        for (Element form : body.select("form")) {
+            if (form.text().length() < bodyChars / 2) {
+                form.remove();
+            }
+        }
+        // Chrome by class/id words — but never a wrapper holding much of the page's paragraph text
+        // ("page has-sidebar" around everything is a layout class, not a sidebar).
+        // Paragraph characters under each element, summed in one pass (asking each candidate for
+        // its paragraphs would walk the same subtrees again and again on deep pages).
+        Map<Element, int[]> pChars = new IdentityHashMap<>();
+        for (Element p : body.select("p")) {
+            int n = p.text().length();
+            for (Element a = p; a != null; a = a.parent()) {
+                pChars.computeIfAbsent(a, k -> new int[1])[0] += n;
+                if (a == body) {
+                    break;
+                }
+            }
+        }
+        double paragraphText = Math.max(1, pChars.getOrDefault(body, new int[1])[0]);
+        Map<String, Boolean> nameMemo = new java.util.HashMap<>();
+        for (Element e : body.select("*")) {
+            if (e == body || e.parent() == null || e.nameIs("article") || e.nameIs("main")) {
+                continue;
+            }
+            if (!chromeByName(e, nameMemo)) {
+                continue;
+            }
+            if (pChars.getOrDefault(e, new int[1])[0] / paragraphText < 0.3) {
+                e.remove();
+            }
+        }
+        // Blocks: paragraphs and the like, plus leaf divs that hold text directly (some sites use no <p>).
+        List<Element> blocks = new ArrayList<>();
+        for (Element e : body.select(BLOCK_CANDIDATES)) {
+            if (BLOCK_TAGS.contains(e.normalName()) ? !hasInnerBlocks(e) || e.nameIs("li") : isTextLeaf(e)) {
+                blocks.add(e);
+            }
+        }
+        // The container: the element with the most "good" text (long, link-poor blocks) net of the
+        // other text it holds — chrome left inside a wrapper costs half its length. Text split over
+        // sibling boxes (lead, body, ad slots between) is won by their common parent.
+        Map<Element, long[]> sums = new IdentityHashMap<>(); // element → {good chars, all block chars}
+        String[] texts = new String[blocks.size()];
+        double[] linkDensities = new double[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            Element b = blocks.get(i);
+            String text = b.text();
+            texts[i] = text;
+            linkDensities[i] = linkDensity(b, text.length());
+            boolean good = text.length() >= MIN_BLOCK_CHARS * 2 && linkDensities[i] < 0.3 && !b.nameIs("li");
+            for (Element a = b; a != null; a = a.parent()) {
+                long[] v = sums.computeIfAbsent(a, k -> new long[2]);
+                v[1] += text.length();
+                if (good) {
+                    v[0] += text.length();
+                }
+                if (a == body) {
+                    break;
+                }
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, long[]> e : sums.entrySet()) {
+            long goodChars = e.getValue()[0];
+            double score = goodChars - 0.5 * (e.getValue()[1] - goodChars);
+            if (score > bestScore) {
+                bestScore = score;
+                best = e.getKey();
+            }
+        }
+        if (best == null) {
+            return List.of();
+        }
+        Set<Element> inBest = Collections.newSetFromMap(new IdentityHashMap<>());
+        inBest.addAll(best.getAllElements());
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Element b = blocks.get(i);
+            if (!inBest.contains(b)) {
+                continue;
+            }
+            if (b.nameIs("blockquote") && !b.getElementsByTag("p").isEmpty()) {
+                continue;
+            }
+            String text = texts[i].strip();
+            boolean heading = b.nameIs("h2") || b.nameIs("h3") || b.nameIs("h4");
+            if (text.isEmpty() || (!heading && text.length() < 2) || linkDensities[i] > 0.5
+                    || (title != null && sameText(text, title))) {
+                continue;
+            }
+            if (b.nameIs("li") && (text.length() < 40 || b.parents().stream().anyMatch(p -> p.nameIs("li")))) {
+                continue;
+            }
+            if (out.isEmpty() || !out.get(out.size() - 1).equals(text)) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether an element's class or id names chrome: a negative word in one of its names, none
+     * of them a content word. Names of layout boxes ("sidebar-grid", "has-sidebar") describe the
+     * arrangement around the article, not a sidebar, and do not count.
+     */
+    static boolean chromeByName(Element e, Map<String, Boolean> memo) {
+        String words = e.className() + " " + e.id();
+        if (words.isBlank()) {
+            return false;
+        }
+        // Pages repeat the same few class names thousands of times (menu items, teasers): match each once.
+        return memo.computeIfAbsent(words, MainText::chromeWords);
+    }
+
+    static boolean chromeWords(String words) {
+        if (POSITIVE.matcher(words).find()) {
+            return false;
+        }
+        for (String name : words.split("\\s+")) {
+            if (NEGATIVE.matcher(name).find() && !LAYOUT.matcher(name).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> BLOCK_CHILD_TAGS = Set.of("div", "p", "section", "article", "ul", "ol", "table",
+            "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "header", "main");
+
+    /** A div/section/td whose text is its own (no block-level children) and long enough to be prose. */
+    static boolean isTextLeaf(Element e) {
+        for (Element c : e.children()) {
+            if (BLOCK_CHILD_TAGS.contains(c.normalName())) {
+                return false;
+            }
+        }
+        return e.ownText().length() >= MIN_BLOCK_CHARS;
+    }
+
+    /** Whether a block wraps other blocks (jsoup's select also matches the element itself). */
+    static boolean hasInnerBlocks(Element e) {
+        return e.select(BLOCKS_QUERY).size() > 1;
+    }
+
+    /** Share of an element's text (of length {@code total}) that is link text. */
+    static double linkDensity(Element e, int total) {
+        if (total == 0) {
+            return 0;
+        }
+        int linked = 0;
+        for (Element a : e.getElementsByTag("a")) {
+            linked += a.text().length();
+        }
+        return Math.min(1.0, (double) linked / total);
+    }
+}

@@ -1,0 +1,225 @@
+package io.wiretrace.core.html;
+
+import static io.wiretrace.core.html.HtmlText.clean;
+import static io.wiretrace.core.html.HtmlText.norm;
+import static io.wiretrace.core.html.HtmlText.sameText;
+import static io.wiretrace.core.html.PageMetadata.jsonLd;
+import static io.wiretrace.core.html.PageMetadata.ldText;
+import static io.wiretrace.core.html.PageMetadata.meta;
+import static io.wiretrace.core.html.PageMetadata.metas;
+import static io.wiretrace.core.html.PageMetadata.siteName;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The headline of a page: the outlet's own title source when the registry names one, else the
+ * visible {@code h1} confirmed by a declared title, else a declared title with the site name
+ * stripped.
+ */
+final class PageTitle {
+
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»*]\\s+|\\s*[｜：ㅣ]\\s*");
+
+    private PageTitle() {}
+
+    /**
+     * The headline: the outlet's own source when the registry names one and the page has it;
+     * else the visible {@code h1} when a declared title (JSON-LD {@code headline},
+     * {@code og:title}, {@code twitter:title}, {@code <title>}, site name stripped) confirms it;
+     * else the first declared title, site name stripped; else the h1.
+     */
+    static String title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+                                String url, TitleSource source) {
+        Candidates all = candidates(doc, metas, ld, siteName, url);
+        if (source != null && all.of(source) != null) {
+            return all.of(source);
+        }
+        String h1 = all.h1();
+        String ldHeadline = all.headline();
+        String og = all.og();
+        String twitter = all.twitter();
+        String docTitle = all.docTitle();
+        Site site = all.site();
+        for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
+            if (h1 == null || declared == null) {
+                continue;
+            }
+            String stripped = stripSite(declared, site);
+            if (sameText(h1, declared) || sameText(h1, stripped)) {
+                // The h1's text is joined from its elements and can lose a space the layout shows
+                // ("पकड़ा:<span>दो"); a declared title with the same characters was typed whole.
+                return stripped.replaceAll("\\s+", "").equals(h1.replaceAll("\\s+", "")) ? stripped : h1;
+            }
+        }
+        for (String c : new String[] {ldHeadline, og, twitter}) {
+            if (c != null) {
+                return stripSite(c, site);
+            }
+        }
+        if (h1 != null) {
+            return h1;
+        }
+        return docTitle == null ? null : stripSite(docTitle, site);
+    }
+
+    /** A page's title candidates: each source's text, null when the page lacks it. */
+    private record Candidates(String h1, String og, String twitter, String headline, String docTitle, Site site) {
+        String of(TitleSource source) {
+            return switch (source) {
+                case H1 -> h1;
+                case OG_TITLE -> og;
+                case TWITTER_TITLE -> twitter;
+                case HEADLINE -> headline;
+                case TITLE -> docTitle == null ? null : stripSite(docTitle, site);
+            };
+        }
+    }
+
+    static Candidates candidates(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+                                         String url) {
+        // In this order: a group selector would return the first h1 of the page, often the logo's.
+        Element h1el = doc.selectFirst("article h1");
+        if (h1el == null) {
+            h1el = doc.selectFirst("main h1");
+        }
+        if (h1el == null) {
+            h1el = doc.selectFirst("h1");
+        }
+        return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
+                clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(doc.title()),
+                new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text())));
+    }
+
+    /**
+     * The title each {@link TitleSource} gives for a page (sources the page lacks left out): what
+     * an outlet's {@code title_source} would pick, for choosing one.
+     */
+    static Map<TitleSource, String> titleCandidates(String html, String url) {
+        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        List<JsonNode> ld = jsonLd(doc);
+        Map<String, String> metas = metas(doc);
+        Candidates c = candidates(doc, metas, ld, siteName(metas, ld), url);
+        Map<TitleSource, String> out = new java.util.EnumMap<>(TitleSource.class);
+        for (TitleSource s : TitleSource.values()) {
+            if (c.of(s) != null) {
+                out.put(s, c.of(s));
+            }
+        }
+        return out;
+    }
+
+    private static final Pattern KICKER = Pattern.compile(
+            "kicker|dachzeile|topline|overline|eyebrow|roofline|supertitle|super-title|spitzmarke|label|flag",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The h1's text without a kicker ("Olympic Games:") set in its own element before the
+     * headline. Only a leading element counts: a trailing one is the headline's own end (a quote).
+     */
+    static String headline(Element h1) {
+        Element copy = h1.clone();
+        boolean removed = false;
+        for (Element e : copy.select("*")) {
+            if (e != copy && KICKER.matcher(e.className() + " " + e.id()).find() && leads(copy, e)) {
+                e.remove();
+                removed = true;
+            }
+        }
+        // The separator that followed a removed kicker; a headline's own leading dash (a quote,
+        // in Scandinavian style) stays.
+        String text = removed ? copy.text().replaceFirst("^\\s*[:|\\-–—]\\s*", "") : copy.text();
+        return text.isBlank() ? h1.text() : text;
+    }
+
+    /** Whether no text of {@code root} comes before {@code e}. */
+    static boolean leads(Element root, Element e) {
+        StringBuilder before = new StringBuilder();
+        for (org.jsoup.nodes.Node n = e; n != null && n != root; n = n.parentNode()) {
+            for (org.jsoup.nodes.Node sib = n.previousSibling(); sib != null; sib = sib.previousSibling()) {
+                before.append(sib instanceof Element el ? el.text() : sib instanceof org.jsoup.nodes.TextNode t
+                        ? t.text() : "");
+            }
+        }
+        return before.toString().isBlank();
+    }
+
+    /**
+     * What identifies the site in a title: its declared name, its host's labels ("tageszeitung"
+     * for www.tageszeitung.it) and the text of the page's h1s (normalised), which a site suffix
+     * never repeats.
+     */
+    private record Site(String name, List<String> hostLabels, String visible) {
+        boolean names(String part) {
+            if (name != null && sameText(part, name)) {
+                return true;
+            }
+            String letters = norm(part).replace(" ", "");
+            for (String label : hostLabels) {
+                if (letters.contains(label)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final Pattern URL_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
+
+    /** The host's labels of four letters or more, without the top-level domain and "www". */
+    static List<String> hostLabels(String url) {
+        if (url == null) {
+            return List.of();
+        }
+        java.util.regex.Matcher m = URL_HOST.matcher(url);
+        if (!m.find()) {
+            return List.of();
+        }
+        String[] labels = m.group(1).toLowerCase(Locale.ROOT).split("\\.");
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.length - 1; i++) {
+            String l = labels[i].replaceAll("[^\\p{L}\\p{N}]", "");
+            if (l.length() >= 4 && !l.equals("www")) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "Headline | Site" → "Headline" when the last (or first) part names the site, or is much
+     * shorter than the rest and not part of the visible headline.
+     */
+    static String stripSite(String title, Site site) {
+        String[] parts = TITLE_SEPARATOR.split(title);
+        if (parts.length < 2) {
+            return title;
+        }
+        String last = parts[parts.length - 1];
+        String first = parts[0];
+        if (site.names(last)) {
+            return withoutLast(title, last);
+        }
+        if (site.names(first)) {
+            return title.substring(first.length()).replaceAll("^\\s*[|\\-–—:·•»]\\s+", "").strip();
+        }
+        if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
+                && !site.visible().contains(norm(last))) {
+            return withoutLast(title, last);
+        }
+        return title;
+    }
+
+    /** The title without its last part and the separator before it. */
+    static String withoutLast(String title, String last) {
+        return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
+    }
+}
