@@ -129,11 +129,11 @@ class CodeShapeTest {
                 line++;
             } else if (c == '{') {
                 String header = code.substring(headerStart, i);
-                boolean inType = !stack.isEmpty() && stack.peek()[0].equals('T') || stack.isEmpty();
+                boolean inTypeBody = !stack.isEmpty() && stack.peek()[0].equals('T');
                 char kind;
                 if (TYPE_HEADER.matcher(header).find()) {
                     kind = 'T';
-                } else if (inType && !stack.isEmpty() && !header.contains("=")) {
+                } else if (inTypeBody && !header.contains("=")) {
                     kind = 'M';
                 } else {
                     kind = 'O';

@@ -58,10 +58,12 @@ final class LshCandidates {
     private LshCandidates() {}
 
     /**
-     * Likely pairs of {@code feats} ({@link SyndicationFeatures#SCHEMA}); what it caches goes to
-     * {@code cached}, the intermediate buckets and edges released as soon as the next step is counted.
+     * Likely pairs of {@code feats} ({@link SyndicationFeatures#SCHEMA}), pre-filtered for the
+     * verification {@code settings}. What it caches goes to {@code cached}; the intermediate buckets
+     * and edges are released as soon as the next step is counted.
      */
-    static Result run(Dataset<Row> feats, LshParams lsh, WiretraceConfig.Syndication cfg, List<Dataset<Row>> cached) {
+    static Result run(Dataset<Row> feats, LshParams lsh, WiretraceConfig.Syndication cfg, StoryBuilder.Settings settings,
+                      List<Dataset<Row>> cached) {
         Dataset<Row> buckets = buckets(bandRows(feats, lsh, cfg)).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(buckets);
         int maxBucket = cfg.lsh().maxBucketSize();
@@ -73,7 +75,7 @@ final class LshCandidates {
         cached.add(edges);
         long candidatePairs = edges.count();
         buckets.unpersist();
-        Dataset<Row> likely = likely(edges, feats, SyndicationStage.settings(cfg)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> likely = likely(edges, feats, settings).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(likely);
         long likelyPairs = likely.count();
         edges.unpersist();

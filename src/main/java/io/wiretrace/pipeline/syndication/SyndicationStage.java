@@ -122,7 +122,8 @@ public final class SyndicationStage {
         LshParams lsh = lshParams(cfg);
         Map<String, Long> counts = lshCounts(lsh);
         Dataset<Row> feats = SyndicationFeatures.withTemplates(articles, cfg, counts, cached);
-        LshCandidates.Result candidates = LshCandidates.run(feats, lsh, cfg, cached);
+        StoryBuilder.Settings settings = settings(cfg);
+        LshCandidates.Result candidates = LshCandidates.run(feats, lsh, cfg, settings, cached);
         counts.putAll(candidates.counts());
         Dataset<Row> likely = candidates.likely();
 
@@ -137,7 +138,7 @@ public final class SyndicationStage {
         if (withCandidates <= MAX_BROADCAST_COMPONENT_ROWS) {
             compByDoc = broadcast(compByDoc);
         }
-        Dataset<Row> built = buildComponents(feats, likely, compByDoc, settings(cfg)).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> built = buildComponents(feats, likely, compByDoc, settings).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(built);
         counts.put("articles_with_candidates", withCandidates);
         counts.putAll(PageTemplates.removed(feats));

@@ -43,6 +43,16 @@ class OutputCommitterTest {
         }
     }
 
+    /** A run that staged {@code tables} (contents tagged {@code content}) and committed. */
+    private OutputCommitter committed(String runId, String date, boolean overwrite, String content, String... tables)
+            throws IOException {
+        OutputCommitter c = committer(runId, date, overwrite);
+        c.checkTarget();
+        stage(c, content, tables);
+        c.commit();
+        return c;
+    }
+
     private String read(String table, String date) throws IOException {
         Path p = tmp.resolve("out").resolve(table).resolve("run_date=" + date).resolve("part-0.parquet");
         return Files.exists(p) ? Files.readString(p) : null;
@@ -65,21 +75,13 @@ class OutputCommitterTest {
 
     @Test
     void aDateIsReplacedWholeAndOtherDatesAreKept() throws Exception {
-        OutputCommitter first = committer("r1", "2026-11-27", false);
-        stage(first, "one", "articles", "rejects");
-        first.commit();
-        OutputCommitter other = committer("r2", "2026-11-28", false);
-        other.checkTarget();
-        stage(other, "two", "articles", "rejects");
-        other.commit();
+        committed("r1", "2026-11-27", false, "one", "articles", "rejects");
+        committed("r2", "2026-11-28", false, "two", "articles", "rejects");
 
         ConfigException taken = assertThrows(ConfigException.class, () -> committer("r3", "2026-11-27", false).checkTarget());
         assertTrue(taken.getMessage().contains("use --overwrite"), taken.getMessage());
 
-        OutputCommitter again = committer("r3", "2026-11-27", true);
-        again.checkTarget();
-        stage(again, "three", "articles"); // no rejects this time
-        again.commit();
+        committed("r3", "2026-11-27", true, "three", "articles"); // no rejects this time
         assertEquals("three:articles", read("articles", "2026-11-27"));
         assertNull(read("rejects", "2026-11-27"), "a date never mixes two runs");
         assertEquals("two:articles", read("articles", "2026-11-28"));
@@ -102,9 +104,7 @@ class OutputCommitterTest {
 
     @Test
     void abortRemovesTheStagedRunAndLeavesTheOutputAsItWas() throws Exception {
-        OutputCommitter first = committer("r1", "2026-11-27", false);
-        stage(first, "one", "articles");
-        first.commit();
+        committed("r1", "2026-11-27", false, "one", "articles");
         OutputCommitter failed = committer("r2", "2026-11-27", true);
         stage(failed, "two", "articles");
         failed.abort();
@@ -114,9 +114,7 @@ class OutputCommitterTest {
 
     @Test
     void aCommitCutOffAfterItsJournalIsFinishedByTheNextRun() throws Exception {
-        OutputCommitter first = committer("r1", "2026-11-27", false);
-        stage(first, "one", "articles", "rejects");
-        first.commit();
+        committed("r1", "2026-11-27", false, "one", "articles", "rejects");
         // A second run staged its tables and wrote its journal, then its driver died.
         OutputCommitter killed = committer("r2", "2026-11-27", true);
         stage(killed, "two", "articles");
