@@ -120,9 +120,9 @@ public final class Bench {
     static Dataset<Row> articles(SparkSession spark, Path dir, WiretraceConfig cfg) {
         InputPlan plan = InputPlanner.plan(List.of(dir.resolve("articles").toString()), InputFormat.AUTO, cfg.input().splitBytes(),
                 spark.sparkContext().hadoopConfiguration());
-        Dataset<Row> parsed = IngestStage.read(spark, plan, cfg)
+        Dataset<Row> parsed = IngestStage.run(spark, plan, cfg)
                 .filter(col("reject_reason").isNull().and(col("skip_reason").isNull()));
-        return ExactDedupStage.apply(NormalizeStage.apply(parsed, cfg))
+        return ExactDedupStage.run(NormalizeStage.run(parsed, cfg))
                 .filter(col("status").equalTo(ExactDedupStage.KEPT))
                 .select("article_id", "source_id", "outlet", "published_at", "title", "text")
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -102,7 +102,7 @@ public final class WarcBench {
         long t0 = System.nanoTime();
         InputPlan plan = InputPlanner.plan(List.of(input.toString()), InputFormat.AUTO, cfg.input().splitBytes(),
                 spark.sparkContext().hadoopConfiguration());
-        List<Row> counts = IngestStage.read(spark, plan, cfg)
+        List<Row> counts = IngestStage.run(spark, plan, cfg)
                 .selectExpr("skip_reason IS NOT NULL AS skipped", "reject_reason IS NULL AS ok")
                 .groupBy("skipped", "ok").count().collectAsList();
         double seconds = (System.nanoTime() - t0) / 1e9;

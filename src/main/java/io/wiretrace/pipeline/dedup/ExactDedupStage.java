@@ -23,7 +23,7 @@ public final class ExactDedupStage {
     private ExactDedupStage() {}
 
     /** Adds {@code status} ({@value #KEPT} or {@value #DUPLICATE}) to every normalised row. */
-    public static Dataset<Row> apply(Dataset<Row> normalized) {
+    public static Dataset<Row> run(Dataset<Row> normalized) {
         WindowSpec w = Window.partitionBy("article_id").orderBy(
                 col("published_at").asc_nulls_last(), col("url").asc_nulls_last(), col("source_id").asc_nulls_last(),
                 col("source_file").asc(), col("ordinal").asc());

@@ -46,7 +46,7 @@ public final class IngestStage {
                 in.defaultTimezone(), in.csv().paragraphSeparator());
     }
 
-    public static Dataset<Row> read(SparkSession spark, InputPlan plan, WiretraceConfig config) {
+    public static Dataset<Row> run(SparkSession spark, InputPlan plan, WiretraceConfig config) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
         List<InputPlan.Split> textSplits = new ArrayList<>();

@@ -39,6 +39,9 @@ public final class NormalizeStage {
             .add("outlet_country", DataTypes.StringType, true)
             .add("outlet_owner", DataTypes.StringType, true);
 
+    /** The input columns the stage keeps, in {@link #SCHEMA} order. */
+    private static final String[] KEPT = kept(InputRows.SCHEMA).fieldNames();
+
     private static StructType kept(StructType input) {
         StructType out = new StructType();
         for (StructField f : input.fields()) {
@@ -51,28 +54,28 @@ public final class NormalizeStage {
 
     private NormalizeStage() {}
 
-    public static Dataset<Row> apply(Dataset<Row> accepted, WiretraceConfig config) {
+    /** Accepted input rows ({@link InputRows#SCHEMA}) → normalised rows ({@link #SCHEMA}). */
+    public static Dataset<Row> run(Dataset<Row> accepted, WiretraceConfig config) {
         SparkSession spark = accepted.sparkSession();
         OutletResolver resolver = new OutletResolver(new TreeMap<>(config.outlets().aliases()),
                 new TreeMap<>(config.outlets().displayNames()), OutletRegistries.load(spark, config.outlets().registry()));
         // Broadcast: the registry (thousands of domains) goes to each executor once, not with every task.
         Broadcast<OutletResolver> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(resolver);
-        Dataset<Row> in = accepted.select("source_file", "location", "ordinal", "source_id", "url", "title", "text",
-                "published_at", "scraped_at", "language", "extra", "date_warnings", "outlet_raw");
+        int kept = KEPT.length;
+        Dataset<Row> in = accepted.select("outlet_raw", KEPT);
         return in.map((MapFunction<Row, Row>) r -> {
-            OutletResolver.Outlet outlet = shared.value().resolve(r.getString(12), r.getString(4));
-            String text = r.getString(6);
-            String matching = TextNormalizer.forMatching(text);
-            Object[] v = new Object[18];
-            for (int i = 0; i < 12; i++) {
-                v[i] = r.get(i);
+            OutletResolver.Outlet outlet = shared.value().resolve(r.getAs("outlet_raw"), r.getAs("url"));
+            String matching = TextNormalizer.forMatching(r.getAs("text"));
+            Object[] v = new Object[SCHEMA.size()];
+            for (int i = 0; i < kept; i++) {
+                v[i] = r.get(i + 1); // the kept columns, selected after outlet_raw in SCHEMA order
             }
-            v[12] = outlet.key();
-            v[13] = outlet.name();
-            v[14] = ContentIds.articleId(outlet.key(), matching);
-            v[15] = TextNormalizer.wordCount(matching);
-            v[16] = outlet.country();
-            v[17] = outlet.owner();
+            v[kept] = outlet.key();
+            v[kept + 1] = outlet.name();
+            v[kept + 2] = ContentIds.articleId(outlet.key(), matching);
+            v[kept + 3] = TextNormalizer.wordCount(matching);
+            v[kept + 4] = outlet.country();
+            v[kept + 5] = outlet.owner();
             return RowFactory.create(v);
         }, Encoders.row(SCHEMA));
     }

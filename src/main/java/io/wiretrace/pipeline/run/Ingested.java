@@ -63,7 +63,7 @@ record Ingested(Dataset<Row> records, Dataset<Row> rejected, RecordCounts counts
         long[] dateWarningsAndOutlets = {0, 0};
         Dataset<Row> records = steps.run("ingest", "Read, parse, normalise and deduplicate input records", () -> {
             // The dedup window leaves the rows partitioned and sorted by article_id: kept so.
-            Dataset<Row> rs = Lineage.persistKeyed(ExactDedupStage.apply(NormalizeStage.apply(accepted, config)),
+            Dataset<Row> rs = Lineage.persistKeyed(ExactDedupStage.run(NormalizeStage.run(accepted, config)),
                     cached, layout);
             for (Row r : rs.groupBy("status").agg(count(lit(1)), coalesce(sum("date_warnings"), lit(0L)),
                     countDistinct("outlet")).collectAsList()) {

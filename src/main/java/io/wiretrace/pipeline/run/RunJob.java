@@ -142,7 +142,7 @@ public final class RunJob {
     }
 
     private Ingested ingest(InputPlan plan) {
-        Dataset<Row> parsed = IngestStage.read(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed = IngestStage.run(spark, plan, config).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(parsed);
         // Parsed in parallel (one task per split); after that, a small run is one partition.
         layout = Layout.forInput(plan.totalBytes(), config.spark().onePartitionMaxBytes());

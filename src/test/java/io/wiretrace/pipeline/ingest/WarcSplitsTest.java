@@ -77,7 +77,7 @@ class WarcSplitsTest {
         InputPlan plan = InputPlanner.plan(List.of(archive.toString()), InputFormat.AUTO, 1 << 20,
                 spark.sparkContext().hadoopConfiguration());
         for (String setting : List.of(registry.toString(), "builtin")) {
-            List<org.apache.spark.sql.Row> rows = IngestStage.read(spark, plan,
+            List<org.apache.spark.sql.Row> rows = IngestStage.run(spark, plan,
                     ConfigLoader.load(null, List.of("outlets.registry=" + setting))).select("title").collectAsList();
             assertEquals(1, rows.size());
             assertEquals(setting.equals("builtin") ? "Ferry trial begins on the harbour route"
