@@ -42,6 +42,9 @@ import org.netpreserve.jwarc.WarcWriter;
  * worst pages. The pages go through the real ingestion path: each is wrapped in a WARC response
  * record (jwarc, gzip per record, no charset in the HTTP header, as many servers send it) and read
  * back by {@link WarcPages} and {@link WarcArticles}, exactly as a Spark task reads an archive.
+ * Then both real sets side by side — fundus and l3s_gn1 ({@code ../shared/data/l3s_gn1}, 621
+ * hand-annotated 2008-era pages; {@code --l3s PATH}; left out where absent) — with the public
+ * benchmarks' shingle measure ({@link ShingleMeasure}), token F1/P/R and title exact match.
  */
 public final class ExtractionBench {
 
@@ -64,6 +67,7 @@ public final class ExtractionBench {
     public static void run(String[] args) throws Exception {
         Path data = Path.of("../shared/data/fundus_testdata");
         int worst = 15;
+        Path l3s = Path.of("../shared/data/l3s_gn1");
         OutletRegistry registry = OutletRegistry.EMPTY;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -74,6 +78,7 @@ public final class ExtractionBench {
                     }
                 }
                 case "--worst" -> worst = Integer.parseInt(args[++i]);
+                case "--l3s" -> l3s = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("Invalid option: " + args[i]);
             }
         }
@@ -116,6 +121,22 @@ public final class ExtractionBench {
         System.out.printf(Locale.ROOT, "a page-level rule choosing the title source by which candidates agree: fitted to "
                 + "these pages %.3f, chosen on the other publishers and scored on the held-out one %.3f%n",
                 c.fitted(), c.leaveOnePublisherOut());
+        System.out.println("both real sets through a WARC (shingle: word 4-grams, the public benchmarks' measure):");
+        printSet("fundus_testdata", results);
+        if (Files.isDirectory(l3s)) {
+            printSet("l3s_gn1", score(loadL3s(l3s), ingest(archive(loadL3s(l3s)), registry)));
+        }
+    }
+
+    /** One set's line: shingle P/R/F1 (empty predictions), token F1/P/R, title exact match. */
+    private static void printSet(String name, List<Result> results) {
+        ShingleMeasure.Score sh = ShingleMeasure.of(results);
+        Summary s = summarize(results);
+        double tp = results.stream().mapToDouble(r -> r.body().precision()).average().orElse(0);
+        double tr = results.stream().mapToDouble(r -> r.body().recall()).average().orElse(0);
+        System.out.printf(Locale.ROOT, "  %-16s %d pages: shingle F1 %.3f (P %.3f, R %.3f; %d empty); token F1 %.3f "
+                        + "(P %.3f, R %.3f); title exact %.3f%n", name, s.pages(), sh.f1(), sh.precision(), sh.recall(),
+                sh.emptyPredictions(), s.meanBodyF1(), tp, tr, s.titleMatchRate());
     }
 
     /** A WARC-Date for the captures: the pages' own crawl times are not in the test data. */
@@ -235,6 +256,27 @@ public final class ExtractionBench {
                             Timestamps.parse(text(v.get("publishing_date")), ZoneOffset.UTC).value()));
                 }
             }
+        }
+        return out;
+    }
+
+    /**
+     * Reads l3s_gn1 ({@code expected.json}: per page id its url, headline and hand-annotated full
+     * text; {@code original/ID.html.gz}): the expected body is the full text, the title the
+     * visible headline; the set has no dates. Pages in id order; the publisher is the URL's host.
+     */
+    public static List<Case> loadL3s(Path data) throws IOException {
+        JsonNode expected = JSON.readTree(data.resolve("expected.json").toFile());
+        List<String> ids = new ArrayList<>();
+        expected.fieldNames().forEachRemaining(ids::add);
+        ids.sort(null);
+        List<Case> out = new ArrayList<>();
+        for (String id : ids) {
+            JsonNode e = expected.get(id);
+            String url = text(e.get("url"));
+            String host = url == null ? id : url.replaceFirst("^[a-z]+://", "").replaceFirst("[/:?#].*$", "");
+            out.add(new Case(host, data.resolve("original").resolve(id + ".html.gz"), url, text(e.get("headline")),
+                    e.path("fulltext").asText(""), null));
         }
         return out;
     }
