@@ -31,3 +31,6 @@ CREATE OR REPLACE VIEW topics AS
 
 CREATE OR REPLACE VIEW topic_outlets AS
   SELECT * FROM read_parquet(getvariable('wiretrace_output') || '/topic_outlets/*/*.parquet', hive_partitioning = true, hive_types = {'run_date': 'VARCHAR'});
+
+CREATE OR REPLACE VIEW story_index AS
+  SELECT * FROM read_parquet(getvariable('wiretrace_output') || '/story_index/*/*.parquet', hive_partitioning = true, hive_types = {'run_date': 'VARCHAR'});

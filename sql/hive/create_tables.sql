@@ -80,7 +80,7 @@ LOCATION '${WIRETRACE_OUTPUT}/syndication_pairs';
 MSCK REPAIR TABLE wiretrace.syndication_pairs;
 
 CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.stories (
-  story_id STRING COMMENT 'Stable story id (hash of the origin article id, or of the smallest member id when no time is known).',
+  story_id STRING COMMENT 'Stable story id (hash of the origin article id, or of the smallest member id when no time is known), kept on later dates (docs/incremental.md).',
   origin_article_id STRING COMMENT 'The origin article; null when no member has a known publication time.',
   origin_outlet STRING COMMENT 'Outlet that published first; null when unknown.',
   title STRING COMMENT 'Title of the origin (or of the smallest member when the origin is unknown).',
@@ -88,11 +88,13 @@ CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.stories (
   first_published_at TIMESTAMP COMMENT 'Earliest known publication time.',
   last_published_at TIMESTAMP COMMENT 'Latest known publication time.',
   spread_s BIGINT COMMENT 'Seconds from first to last publication.',
-  n_articles INT COMMENT 'Articles in the story.',
-  n_outlets INT COMMENT 'Distinct outlets in the story.',
-  outlets ARRAY<STRING> COMMENT 'The story''s outlets, sorted.'
+  n_articles INT COMMENT 'Articles in the story so far, earlier dates included.',
+  n_outlets INT COMMENT 'Distinct outlets in the story so far.',
+  outlets ARRAY<STRING> COMMENT 'The story''s outlets, sorted.',
+  n_new_articles INT COMMENT 'Articles of this run date in the story; less than n_articles when the story started on an earlier date (docs/incremental.md).',
+  first_run_date STRING COMMENT 'Run date on which the story first appeared.'
 )
-COMMENT 'One row per story (including single-article stories).'
+COMMENT 'One row per story touched on the run date (including single-article stories), with cumulative counts.'
 PARTITIONED BY (run_date STRING COMMENT 'The run''s date, YYYY-MM-DD (--run-date; default the UTC date the run started).')
 STORED AS PARQUET
 LOCATION '${WIRETRACE_OUTPUT}/stories';
@@ -181,3 +183,26 @@ PARTITIONED BY (run_date STRING COMMENT 'The run''s date, YYYY-MM-DD (--run-date
 STORED AS PARQUET
 LOCATION '${WIRETRACE_OUTPUT}/topic_outlets';
 MSCK REPAIR TABLE wiretrace.topic_outlets;
+
+CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.story_index (
+  article_id STRING COMMENT 'Article.',
+  doc_key BIGINT COMMENT '64-bit key of the article id, as matching uses it.',
+  outlet STRING COMMENT 'Outlet key.',
+  published_s BIGINT COMMENT 'Publication time, epoch seconds; null when unknown.',
+  title_hash BIGINT COMMENT 'Fingerprint of the normalised title (edit kinds).',
+  lede_hash BIGINT COMMENT 'Fingerprint of the first content paragraph (edit kinds).',
+  shingles ARRAY<INT> COMMENT 'Sorted shingle hashes of the content text (exact verification).',
+  sentences BINARY COMMENT 'Content sentences in compact form (sentence anchors, partial reuse).',
+  signature BINARY COMMENT 'MinHash signature (LSH band keys).',
+  sketch BINARY COMMENT '8-bit MinHash sketch (candidate pre-filter).',
+  story_id STRING COMMENT 'The article''s story.',
+  origin_article_id STRING COMMENT 'The story''s origin; null when unknown.',
+  origin_published_s BIGINT COMMENT 'The origin''s publication time, epoch seconds; null when unknown.',
+  index_params STRING COMMENT 'The matching parameters the features were computed with; a run refuses an index written with others.',
+  index_since STRING COMMENT 'The run date this index was started (first run, or the last --rebuild-index); earlier dates are not read.'
+)
+COMMENT 'What later runs match against (docs/incremental.md): one row per article of the run date with its matching features and story. Read by the runs of the next syndication.window_days dates; not meant for BI.'
+PARTITIONED BY (run_date STRING COMMENT 'The run''s date, YYYY-MM-DD (--run-date; default the UTC date the run started).')
+STORED AS PARQUET
+LOCATION '${WIRETRACE_OUTPUT}/story_index';
+MSCK REPAIR TABLE wiretrace.story_index;

@@ -1,4 +1,5 @@
--- The spread curve of the widest story: outlets carrying it against hours since the origin.
+-- The spread curve of the widest story: outlets carrying it against hours since the origin. Its
+-- pickups of every run date (each date holds its own, ranks continuing; docs/incremental.md).
 WITH latest AS (SELECT max(run_date) AS d FROM stories),
 widest AS (
   SELECT story_id FROM stories WHERE run_date = (SELECT d FROM latest)
@@ -6,5 +7,5 @@ widest AS (
 SELECT pickup_rank, outlet, published_at,
        round(lag_from_origin_s / 3600.0, 2) AS hours_since_origin, cumulative_outlets
 FROM story_spread
-WHERE run_date = (SELECT d FROM latest) AND story_id = (SELECT story_id FROM widest)
+WHERE story_id = (SELECT story_id FROM widest)
 ORDER BY pickup_rank;

@@ -88,7 +88,7 @@ WITH (
 );
 
 CREATE TABLE IF NOT EXISTS hive.wiretrace.stories (
-  story_id varchar COMMENT 'Stable story id (hash of the origin article id, or of the smallest member id when no time is known).',
+  story_id varchar COMMENT 'Stable story id (hash of the origin article id, or of the smallest member id when no time is known), kept on later dates (docs/incremental.md).',
   origin_article_id varchar COMMENT 'The origin article; null when no member has a known publication time.',
   origin_outlet varchar COMMENT 'Outlet that published first; null when unknown.',
   title varchar COMMENT 'Title of the origin (or of the smallest member when the origin is unknown).',
@@ -96,12 +96,14 @@ CREATE TABLE IF NOT EXISTS hive.wiretrace.stories (
   first_published_at timestamp(6) COMMENT 'Earliest known publication time.',
   last_published_at timestamp(6) COMMENT 'Latest known publication time.',
   spread_s bigint COMMENT 'Seconds from first to last publication.',
-  n_articles integer COMMENT 'Articles in the story.',
-  n_outlets integer COMMENT 'Distinct outlets in the story.',
+  n_articles integer COMMENT 'Articles in the story so far, earlier dates included.',
+  n_outlets integer COMMENT 'Distinct outlets in the story so far.',
   outlets array(varchar) COMMENT 'The story''s outlets, sorted.',
+  n_new_articles integer COMMENT 'Articles of this run date in the story; less than n_articles when the story started on an earlier date (docs/incremental.md).',
+  first_run_date varchar COMMENT 'Run date on which the story first appeared.',
   run_date varchar COMMENT 'The run''s date, YYYY-MM-DD (--run-date; default the UTC date the run started).'
 )
-COMMENT 'One row per story (including single-article stories).'
+COMMENT 'One row per story touched on the run date (including single-article stories), with cumulative counts.'
 WITH (
   format = 'PARQUET',
   external_location = '${WIRETRACE_OUTPUT}/stories',
@@ -199,5 +201,30 @@ COMMENT 'Who covers what: one row per (topic, outlet) with at least one article.
 WITH (
   format = 'PARQUET',
   external_location = '${WIRETRACE_OUTPUT}/topic_outlets',
+  partitioned_by = ARRAY['run_date']
+);
+
+CREATE TABLE IF NOT EXISTS hive.wiretrace.story_index (
+  article_id varchar COMMENT 'Article.',
+  doc_key bigint COMMENT '64-bit key of the article id, as matching uses it.',
+  outlet varchar COMMENT 'Outlet key.',
+  published_s bigint COMMENT 'Publication time, epoch seconds; null when unknown.',
+  title_hash bigint COMMENT 'Fingerprint of the normalised title (edit kinds).',
+  lede_hash bigint COMMENT 'Fingerprint of the first content paragraph (edit kinds).',
+  shingles array(integer) COMMENT 'Sorted shingle hashes of the content text (exact verification).',
+  sentences varbinary COMMENT 'Content sentences in compact form (sentence anchors, partial reuse).',
+  signature varbinary COMMENT 'MinHash signature (LSH band keys).',
+  sketch varbinary COMMENT '8-bit MinHash sketch (candidate pre-filter).',
+  story_id varchar COMMENT 'The article''s story.',
+  origin_article_id varchar COMMENT 'The story''s origin; null when unknown.',
+  origin_published_s bigint COMMENT 'The origin''s publication time, epoch seconds; null when unknown.',
+  index_params varchar COMMENT 'The matching parameters the features were computed with; a run refuses an index written with others.',
+  index_since varchar COMMENT 'The run date this index was started (first run, or the last --rebuild-index); earlier dates are not read.',
+  run_date varchar COMMENT 'The run''s date, YYYY-MM-DD (--run-date; default the UTC date the run started).'
+)
+COMMENT 'What later runs match against (docs/incremental.md): one row per article of the run date with its matching features and story. Read by the runs of the next syndication.window_days dates; not meant for BI.'
+WITH (
+  format = 'PARQUET',
+  external_location = '${WIRETRACE_OUTPUT}/story_index',
   partitioned_by = ARRAY['run_date']
 );

@@ -71,6 +71,7 @@ public final class Bench {
             case "job" -> JobBench.run(args);
             case "syndication-real" -> RealSyndicationBench.run(args);
             case "templates" -> TemplateBench.run(args);
+            case "incremental" -> IncrementalBench.run(args);
             default -> {
                 System.err.println("unknown benchmark: " + args[0]);
                 System.exit(2);

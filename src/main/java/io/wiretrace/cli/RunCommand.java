@@ -60,6 +60,10 @@ final class RunCommand implements Callable<Integer> {
             description = "The date that partitions every table (run_date=...); default: today's UTC date. Scheduled jobs pass their logical date.")
     String runDate;
 
+    @Option(names = "--rebuild-index",
+            description = "Start a new story index at this run date: match against no earlier date (needed once after changing the matching parameters; docs/incremental.md).")
+    boolean rebuildIndex;
+
     @Option(names = "--register-tables",
             description = "After committing, create or update the tables in the Spark session catalog (Hive metastore when configured) as DATABASE.TABLE (output.catalog_database). Sets output.register_tables.")
     boolean registerTables;
@@ -102,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
         String runOutput = out;
         return SparkSessions.using(cfg, spark -> {
             io.wiretrace.pipeline.FaultInjection.fromConf(spark);
-            RunResult r = new RunJob(spark, new RunJob.Request(cfg, runInputs, runOutput, overwrite, runId, date)).run();
+            RunResult r = new RunJob(spark, new RunJob.Request(cfg, runInputs, runOutput, overwrite, runId, date,
+                    rebuildIndex)).run();
             return printSummary(r, cfg);
         });
     }

@@ -40,7 +40,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
     /** Near-duplicate detection (MinHash LSH) and story building. */
     public record Syndication(boolean enabled, Shingler.Unit shingleUnit, int shingleSize, int minhashComponents,
                               Boilerplate boilerplate, Lsh lsh, Verify verify, long localComponentsMaxPairs,
-                              int localMaxArticles)
+                              int localMaxArticles, int windowDays)
             implements Serializable {}
 
     /** Page template lines learned per run: a line is an outlet's template when it is on at least
@@ -123,7 +123,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                                         "Comments", "No comments yet...", "Share", "Advertisement"))),
                 new Outlets(new TreeMap<>(), new TreeMap<>(), "builtin"),
                 new Syndication(true, Shingler.Unit.WORD, 5, 128, new Boilerplate(true, 2, 3, 2, 0.2), new Lsh(0.3, 0, 0, 0.5, 0.5, 200, 10, 6), new Verify(0.5, 0.5, 15, 0.0, 0.7, 2),
-                        20_000_000L, 20_000),
+                        20_000_000L, 20_000, 7),
                 new Topics(true, "auto", 4, 16, TopicAlgorithm.KMEANS, 42, 3, 40,
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, Vectorizer.VOCABULARY), 10, 20_000,
                         500_000),
@@ -212,6 +212,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                         + " is outside 0..200000000");
         require(syndication.localMaxArticles() >= 0 && syndication.localMaxArticles() <= 1_000_000,
                 "Invalid syndication.local_max_articles: " + syndication.localMaxArticles() + " is outside 0..1000000");
+        require(syndication.windowDays() >= 0 && syndication.windowDays() <= 366,
+                "Invalid syndication.window_days: " + syndication.windowDays() + " is outside 0..366");
         validateTopics();
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");

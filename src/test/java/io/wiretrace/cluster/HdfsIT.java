@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HdfsIT {
 
     private static final String D1 = "2026-11-27";
+    private static final String D2 = "2026-11-28";
 
     @TempDir
     Path tmp;
@@ -90,6 +91,19 @@ class HdfsIT {
             assertEquals(1600, manifest.path("counts").path("records_skipped").asLong(), "one request record per page");
             JsonNode byFormat = manifest.path("inputs").path("files_by_format");
             assertEquals(1, byFormat.path("warc").asInt(), byFormat.toString());
+
+            // The next date reads D1's story index back from HDFS: the same pages, scraped again, land
+            // in their stories under the same ids and are not counted twice.
+            assertEquals(0, Main.execute(args(root + "/news/articles", out, D2)));
+            Path next = tmp.resolve("stories-d2");
+            fs.copyToLocalFile(new org.apache.hadoop.fs.Path(out + "/stories/run_date=" + D2),
+                    new org.apache.hadoop.fs.Path(next.toUri()));
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> d1 = SparkTestSession.get().read()
+                    .parquet(localOut.resolve("stories/run_date=" + D1).toString());
+            org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> d2 = SparkTestSession.get().read().parquet(next.toString());
+            assertEquals(d1.count(), d2.count());
+            assertEquals(0, d2.filter("first_run_date <> '" + D1 + "' OR n_new_articles <> 0").count());
+            assertEquals(0, d1.select("story_id", "n_articles").except(d2.select("story_id", "n_articles")).count());
         } finally {
             hdfs.shutdown(true);
         }

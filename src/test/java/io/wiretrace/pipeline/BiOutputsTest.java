@@ -75,6 +75,9 @@ class BiOutputsTest {
         if (t.equals(DataTypes.StringType)) {
             return "VARCHAR";
         }
+        if (t.equals(DataTypes.BinaryType)) {
+            return "BLOB";
+        }
         if (t.equals(DataTypes.TimestampType)) {
             return "TIMESTAMP WITH TIME ZONE";
         }

@@ -215,20 +215,26 @@ public final class Fixtures {
     }
 
     /**
-     * The rows of every Parquet file under {@code dir}, file by file in row order (file content →
+     * The rows of every Parquet file under {@code dir} (without the columns {@code without}), file by file in row order (file content →
      * how many files have it). Equal across two runs means same rows, same order within files and
      * the same split into files. For comparing runs in different JVMs, where {@link #fileHashes}
      * cannot be used: parquet-java writes a column's encoding list in HashSet order, which follows
      * identity hash codes (apache/parquet-java#3215), so footers differ by a few bytes between
      * processes although every value is the same.
      */
-    public static java.util.Map<String, Long> fileRows(Path dir) throws Exception {
+    public static java.util.Map<String, Long> fileRows(Path dir, String... without) throws Exception {
         org.apache.spark.sql.SparkSession spark = SparkTestSession.get();
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
         try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(p -> p.toString().endsWith(".parquet")).toList()) {
                 StringBuilder content = new StringBuilder();
-                for (org.apache.spark.sql.Row r : spark.read().parquet(p.toString()).collectAsList()) {
+                org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows = spark.read().parquet(p.toString()).drop(without);
+                for (org.apache.spark.sql.types.StructField f : rows.schema().fields()) {
+                    if (f.dataType() instanceof org.apache.spark.sql.types.BinaryType) { // bytes, not array identities
+                        rows = rows.withColumn(f.name(), org.apache.spark.sql.functions.hex(rows.col(f.name())));
+                    }
+                }
+                for (org.apache.spark.sql.Row r : rows.collectAsList()) {
                     content.append(r).append('\n');
                 }
                 out.merge(content.toString(), 1L, Long::sum);

@@ -51,17 +51,25 @@ public final class CorpusGenerator {
      * {@code pages}: render each article as a scraped page (its outlet's chrome around the body,
      * stubs, paragraphs quoted from other stories; {@link ScrapedPages}) instead of clean text.
      */
-    public record Settings(int articles, long seed, double noise, int articlesPerFile, Path base, boolean pages) {
+    /** {@code days}: stories start over this many days from 2026-03-02 06:00 UTC (pickups may run later). */
+    public record Settings(int articles, long seed, double noise, int articlesPerFile, Path base, boolean pages,
+                           int days) {
+        public Settings(int articles, long seed, double noise, int articlesPerFile, Path base, boolean pages) {
+            this(articles, seed, noise, articlesPerFile, base, pages, DEFAULT_DAYS);
+        }
+
         public Settings(int articles, long seed, double noise, int articlesPerFile, Path base) {
             this(articles, seed, noise, articlesPerFile, base, false);
         }
     }
 
+    /** The span of story start times unless told otherwise. */
+    public static final int DEFAULT_DAYS = 60;
+
     /** What was generated. */
     public record Summary(int articles, int records, int stories, int exactDuplicates, int brokenRecords, int outlets) {}
 
     private static final Instant EPOCH = Instant.parse("2026-03-02T06:00:00Z");
-    private static final long WINDOW_S = 60L * 24 * 3600;
     private static final String[][] WIRES = {
             {"Associated Press", "apnews.example", "AP"},
             {"Reuters", "reuters.example", "Reuters"},
@@ -203,7 +211,7 @@ public final class CorpusGenerator {
         String city = pick(rnd, Lexicon.CITIES);
         boolean wire = rnd.nextDouble() < 0.6;
         String[] wireInfo = WIRES[rnd.nextInt(WIRES.length)];
-        Instant time = EPOCH.plusSeconds(rnd.nextLong(WINDOW_S));
+        Instant time = EPOCH.plusSeconds(rnd.nextLong(settings.days() * 86_400L));
         String origin = wire ? wireInfo[1] : outlets.get(WIRES.length + rnd.nextInt(outlets.size() - WIRES.length))[1];
         if (!baseDocs.isEmpty()) {
             String[] doc = baseDocs.get(index % baseDocs.size());

@@ -20,9 +20,18 @@ public final class CorpusSyndication {
     /** How far below a threshold a sketch estimate may be and still go to exact verification (~3σ at 128 components). */
     public static final double PREFILTER_MARGIN = 0.15;
 
-    /** One article's features, as the distributed stage holds them. */
+    /**
+     * One article's features, as the distributed stage holds them; {@code pin} is set for an
+     * article of an earlier run read from the story index (null for a new one).
+     */
     public record Article(long docKey, String articleId, String outlet, Long publishedS, long titleHash, long ledeHash,
-                          int[] shingles, char[] sentences, byte[] signature, byte[] sketch) {}
+                          int[] shingles, char[] sentences, byte[] signature, byte[] sketch, StoryBuilder.Pin pin) {
+        /** A new article. */
+        public Article(long docKey, String articleId, String outlet, Long publishedS, long titleHash, long ledeHash,
+                       int[] shingles, char[] sentences, byte[] signature, byte[] sketch) {
+            this(docKey, articleId, outlet, publishedS, titleHash, ledeHash, shingles, sentences, signature, sketch, null);
+        }
+    }
 
     /** LSH banding, the sentence anchors per article, and the limits on giant buckets. */
     public record Banding(int components, int bands, int rows, int maxBucketSize, int giantBucketWindow,
@@ -46,9 +55,10 @@ public final class CorpusSyndication {
         return j >= s.jaccard() - PREFILTER_MARGIN || c >= s.containment() - PREFILTER_MARGIN;
     }
 
-    private static void addBuckets(Map<Long, List<Long>> buckets, List<long[]> keys) {
+    /** Buckets of two or more members with at least one new article (earlier runs matched the rest). */
+    private static void addBuckets(Map<Long, List<Long>> buckets, List<long[]> keys, Map<Long, Article> byKey) {
         for (List<Long> members : buckets.values()) {
-            if (members.size() >= 2) {
+            if (members.size() >= 2 && members.stream().anyMatch(k -> byKey.get(k).pin() == null)) {
                 keys.add(members.stream().mapToLong(Long::longValue).toArray());
             }
         }
@@ -67,7 +77,7 @@ public final class CorpusSyndication {
                 buckets.computeIfAbsent(sketcher.bandKey(a.signature(), b, banding.rows()), k -> new ArrayList<>())
                         .add(a.docKey());
             }
-            addBuckets(buckets, keys);
+            addBuckets(buckets, keys, byKey);
         }
         // Sentence anchors: one more "band" whose keys are the articles' opening sentences.
         buckets.clear();
@@ -77,7 +87,7 @@ public final class CorpusSyndication {
             }
         }
         long anchorBuckets = -keys.size();
-        addBuckets(buckets, keys);
+        addBuckets(buckets, keys, byKey);
         anchorBuckets += keys.size();
         long giant = 0;
         long giantMembers = 0;
@@ -88,7 +98,9 @@ public final class CorpusSyndication {
                 giantMembers += members.length;
             }
             Buckets.pairs(members, banding.maxBucketSize(), banding.giantBucketWindow(), (a, b) -> {
-                found.add(new long[]{a, b});
+                if (byKey.get(a).pin() == null || byKey.get(b).pin() == null) {
+                    found.add(new long[]{a, b});
+                }
                 return 0;
             });
         }
@@ -110,7 +122,7 @@ public final class CorpusSyndication {
             componentOf.put(v, c);
             Article a = byKey.get(v);
             docsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(new StoryBuilder.Doc(a.docKey(), a.articleId(),
-                    a.outlet(), a.publishedS(), a.titleHash(), a.ledeHash(), a.shingles(), a.sentences()));
+                    a.outlet(), a.publishedS(), a.titleHash(), a.ledeHash(), a.shingles(), a.sentences(), a.pin()));
         });
         Map<Long, List<long[]>> pairsOf = new HashMap<>();
         for (long[] p : likely) {
@@ -124,7 +136,7 @@ public final class CorpusSyndication {
             pairs.addAll(r.pairs());
         }
         for (Article a : articles) {
-            if (!componentOf.containsKey(a.docKey())) {
+            if (a.pin() == null && !componentOf.containsKey(a.docKey())) {
                 assignments.add(StoryBuilder.singleton(a.docKey(), a.articleId(), a.publishedS()));
             }
         }

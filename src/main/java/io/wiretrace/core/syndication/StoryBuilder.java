@@ -30,6 +30,15 @@ import java.util.Map;
  * </ol>
  * A leaf never passes anything on, so a digest can join one story but cannot pull a second one in.
  * Ties are broken by article id: the result does not depend on input order.
+ *
+ * <p><b>Pinned articles</b> (an incremental run: articles of earlier days, read from the story
+ * index with their {@link Pin}) keep their story: they are never re-verified against each other,
+ * never move, and two pinned stories never merge. Pinned members of one story start as one core;
+ * a strong edge or a core merge that would join two pinned stories is refused (strong edges are
+ * taken best first, so an article that copies two earlier stories joins the one it copies most
+ * closely; its copy pairs with the other stay in the pairs). A story holding a pinned article takes
+ * that article's story id and origin: the origin never moves, and a new article published before
+ * it (scraped late) gets a negative lag. Only the new articles' assignments are returned.
  */
 public final class StoryBuilder {
 
@@ -38,13 +47,25 @@ public final class StoryBuilder {
      * {@code sentences} its content sentences ({@link ContentSentences}).
      */
     public record Doc(long key, String articleId, String outlet, Long publishedAt, long titleHash, long ledeHash,
-                      int[] shingles, char[] sentences) implements Serializable {
+                      int[] shingles, char[] sentences, Pin pin) implements Serializable {
+        /** A new article (not pinned). */
+        public Doc(long key, String articleId, String outlet, Long publishedAt, long titleHash, long ledeHash,
+                   int[] shingles, char[] sentences) {
+            this(key, articleId, outlet, publishedAt, titleHash, ledeHash, shingles, sentences, null);
+        }
+
         /** An article whose sentences do not take part (shingle tests only). */
         public Doc(long key, String articleId, String outlet, Long publishedAt, long titleHash, long ledeHash,
                    int[] shingles) {
-            this(key, articleId, outlet, publishedAt, titleHash, ledeHash, shingles, new char[0]);
+            this(key, articleId, outlet, publishedAt, titleHash, ledeHash, shingles, new char[0], null);
         }
     }
+
+    /**
+     * The story an article of an earlier run belongs to, as the story index holds it: its id, its
+     * origin and the origin's publication time (epoch seconds; null when unknown).
+     */
+    public record Pin(String storyId, String originArticleId, Long originPublishedAt) implements Serializable {}
 
     /**
      * Thresholds. A pair is a copy when Jaccard ≥ jaccard; or containment ≥ containment with at
@@ -74,9 +95,12 @@ public final class StoryBuilder {
                        double containment, Double sentenceShare, String relation, String matchedBy, Long lagSeconds)
             implements Serializable {}
 
-    /** An article's place in its story. */
+    /**
+     * An article's place in its story; {@code originPublishedAt} is the origin's time (epoch
+     * seconds), which the story index keeps so that later runs can place late copies.
+     */
     public record Assignment(long key, String articleId, String storyId, String originArticleId, boolean isOrigin,
-                             String editKind, Long lagSeconds) implements Serializable {}
+                             String editKind, Long lagSeconds, Long originPublishedAt) implements Serializable {}
 
     public record Result(List<Assignment> assignments, List<Pair> pairs) {}
 
@@ -85,14 +109,14 @@ public final class StoryBuilder {
     /** The story of an article that has no copies: itself. */
     public static Assignment singleton(long key, String articleId, Long publishedAt) {
         return new Assignment(key, articleId, storyId(articleId), publishedAt == null ? null : articleId,
-                publishedAt != null, null, publishedAt == null ? null : 0L);
+                publishedAt != null, null, publishedAt == null ? null : 0L, publishedAt);
     }
 
     public static String storyId(String anchorArticleId) {
         return ContentIds.hash("story", anchorArticleId);
     }
 
-    private record Edge(int a, int b, int shared, double jaccard, double containment, boolean strong) {}
+    record Edge(int a, int b, int shared, double jaccard, double containment, boolean strong) {}
 
     public static Result build(List<Doc> input, List<long[]> candidates, Settings s) {
         // Deterministic order whatever the partitioning delivered.
@@ -116,6 +140,9 @@ public final class StoryBuilder {
             int b = Math.max(ia, ib);
             Doc da = docs.get(a);
             Doc db = docs.get(b);
+            if (da.pin() != null && db.pin() != null) {
+                continue; // both decided by earlier runs
+            }
             int shared = Similarity.intersection(da.shingles(), db.shingles());
             double j = Similarity.jaccard(shared, da.shingles().length, db.shingles().length);
             double cont = Similarity.containment(shared, da.shingles().length, db.shingles().length);
@@ -150,14 +177,23 @@ public final class StoryBuilder {
                     byJ && byC ? "both" : byJ ? "jaccard" : byC ? "containment" : "sentences", lag));
         }
 
-        // 1. Cores over strong edges.
+        // 1. Cores over strong edges; pinned members of one story start as one core.
         UnionFind cores = new UnionFind(n);
+        PinnedStories pins = new PinnedStories(docs, cores);
+        List<Edge> strong = new ArrayList<>();
         for (Edge e : edges) {
             if (e.strong()) {
-                cores.union(e.a(), e.b());
+                strong.add(e);
             }
         }
-        mergeLinkedCores(cores, edges, n);
+        // Best first, so that when two pinned stories compete the closer copy wins. Without pins the
+        // order changes nothing (connected components).
+        strong.sort(Comparator.comparingDouble((Edge e) -> -e.jaccard())
+                .thenComparingInt(Edge::a).thenComparingInt(Edge::b));
+        for (Edge e : strong) {
+            pins.union(e.a(), e.b());
+        }
+        CoreLinkage.merge(cores, pins, edges, n);
         int[] coreSize = new int[n];
         for (int i = 0; i < n; i++) {
             coreSize[cores.find(i)]++;
@@ -175,7 +211,7 @@ public final class StoryBuilder {
             for (int side = 0; side < 2; side++) {
                 int x = side == 0 ? e.a() : e.b();
                 int y = side == 0 ? e.b() : e.a();
-                if (coreSize[cores.find(x)] != 1) {
+                if (coreSize[cores.find(x)] != 1 || docs.get(x).pin() != null) { // a pinned article never moves
                     continue;
                 }
                 if (best[x] < 0 || better(e, y, bestEdge[x], best[x], docs)) {
@@ -223,6 +259,11 @@ public final class StoryBuilder {
         }
         Assignment[] out = new Assignment[n];
         for (List<Integer> m : members.values()) {
+            Pin pin = pins.of(m);
+            if (pin != null) {
+                PinnedStories.assign(m, pin, docs, out);
+                continue;
+            }
             int origin = -1;
             for (int i : m) {
                 Long t = docs.get(i).publishedAt();
@@ -239,84 +280,34 @@ public final class StoryBuilder {
                     out[i] = singleton(d.key(), d.articleId(), d.publishedAt());
                     continue;
                 }
-                String kind = null;
-                Long lag = null;
-                if (o != null && i != origin) {
-                    int shared = Similarity.intersection(d.shingles(), o.shingles());
-                    kind = EditKind.classify(d.shingles().length, o.shingles().length, shared,
-                            d.titleHash() == o.titleHash(), d.ledeHash() == o.ledeHash()).code();
-                    lag = d.publishedAt() == null ? null : d.publishedAt() - o.publishedAt();
-                } else if (o != null) {
-                    lag = 0L;
-                }
+                Long lag = o == null ? null : i == origin ? Long.valueOf(0L) : lag(d, o.publishedAt());
                 out[i] = new Assignment(d.key(), d.articleId(), storyId, o == null ? null : o.articleId(), i == origin,
-                        kind, lag);
+                        o != null && i != origin ? editKind(d, o) : null, lag, o == null ? null : o.publishedAt());
             }
         }
-        return new Result(Arrays.asList(out), pairs);
+        List<Assignment> result = new ArrayList<>(n);
+        for (Assignment a : out) {
+            if (a != null) { // pinned articles keep the assignment of their own run
+                result.add(a);
+            }
+        }
+        return new Result(result, pairs);
     }
 
-    /** Share of the pairs across two cores that must be verified copies for the cores to merge. */
-    static final double CORE_LINKAGE = 0.5;
-
-    /**
-     * Merges cores (of two or more members) that copies link densely: while some two cores have
-     * verified pairs for at least {@link #CORE_LINKAGE} of the pairs across them, the densest two
-     * (ties by smaller root) merge and their links are summed. Density is over all pairs of the
-     * merged cores, so one article linked to two stories cannot chain them: it is one pair of many.
-     */
-    private static void mergeLinkedCores(UnionFind cores, List<Edge> edges, int n) {
-        int[] size = new int[n];
-        for (int i = 0; i < n; i++) {
-            size[cores.find(i)]++;
-        }
-        // Links between distinct multi-member cores, keyed by (smaller root, larger root).
-        Map<Long, Integer> links = new java.util.TreeMap<>();
-        for (Edge e : edges) {
-            int ra = cores.find(e.a());
-            int rb = cores.find(e.b());
-            if (ra != rb && size[ra] >= 2 && size[rb] >= 2) {
-                links.merge(key(ra, rb), 1, Integer::sum);
-            }
-        }
-        while (!links.isEmpty()) {
-            long bestKey = -1;
-            double bestDensity = 0;
-            for (Map.Entry<Long, Integer> l : links.entrySet()) {
-                int ra = (int) (l.getKey() >>> 32);
-                int rb = (int) (long) l.getKey();
-                double density = l.getValue() / ((double) size[ra] * size[rb]);
-                if (density > bestDensity) {
-                    bestDensity = density;
-                    bestKey = l.getKey();
-                }
-            }
-            if (bestDensity < CORE_LINKAGE) {
-                return;
-            }
-            int keep = (int) (bestKey >>> 32);
-            int gone = (int) (long) bestKey;
-            links.remove(bestKey);
-            cores.union(keep, gone); // the smaller root stays the root
-            size[keep] += size[gone];
-            // The merged core's links: the sum of both cores' links to every other core.
-            Map<Long, Integer> moved = new java.util.TreeMap<>();
-            for (var it = links.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Long, Integer> l = it.next();
-                int ra = (int) (l.getKey() >>> 32);
-                int rb = (int) (long) l.getKey();
-                if (ra == gone || rb == gone || ra == keep || rb == keep) {
-                    int other = ra == gone || ra == keep ? rb : ra;
-                    moved.merge(key(keep, other), l.getValue(), Integer::sum);
-                    it.remove();
-                }
-            }
-            links.putAll(moved);
-        }
+    static boolean earlier(Doc a, Doc b) {
+        long ta = a.publishedAt() == null ? Long.MAX_VALUE : a.publishedAt();
+        long tb = b.publishedAt() == null ? Long.MAX_VALUE : b.publishedAt();
+        return ta != tb ? ta < tb : a.articleId().compareTo(b.articleId()) < 0;
     }
 
-    private static long key(int a, int b) {
-        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
+    static Long lag(Doc d, Long originPublishedAt) {
+        return d.publishedAt() == null || originPublishedAt == null ? null : d.publishedAt() - originPublishedAt;
+    }
+
+    static String editKind(Doc d, Doc o) {
+        int shared = Similarity.intersection(d.shingles(), o.shingles());
+        return EditKind.classify(d.shingles().length, o.shingles().length, shared,
+                d.titleHash() == o.titleHash(), d.ledeHash() == o.ledeHash()).code();
     }
 
     /** Is edge {@code e} to {@code y} a better weak link than {@code cur} to {@code curY}? */

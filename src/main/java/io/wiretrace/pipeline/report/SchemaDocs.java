@@ -192,7 +192,8 @@ public final class SchemaDocs {
             DataTypes.IntegerType, "integer",
             DataTypes.LongType, "bigint",
             DataTypes.DoubleType, "double",
-            DataTypes.BooleanType, "boolean");
+            DataTypes.BooleanType, "boolean",
+            DataTypes.BinaryType, "varbinary");
 
     private static final Dialect TRINO = new Dialect("array(%s)", "map(%s, %s)", "row(%s)", " ", t -> {
         String n = TRINO_SCALARS.get(t);

@@ -130,9 +130,9 @@ public final class Tables {
             List.of("article_id_a", "article_id_b"));
 
     public static final Table STORIES = new Table("stories",
-            "One row per story (including single-article stories).",
+            "One row per story touched on the run date (including single-article stories), with cumulative counts.",
             List.of(
-                    new Col("story_id", STR, "Stable story id (hash of the origin article id, or of the smallest member id when no time is known)."),
+                    new Col("story_id", STR, "Stable story id (hash of the origin article id, or of the smallest member id when no time is known), kept on later dates (docs/incremental.md)."),
                     new Col("origin_article_id", STR, "The origin article; null when no member has a known publication time."),
                     new Col("origin_outlet", STR, "Outlet that published first; null when unknown."),
                     new Col("title", STR, "Title of the origin (or of the smallest member when the origin is unknown)."),
@@ -140,9 +140,11 @@ public final class Tables {
                     new Col("first_published_at", TS, "Earliest known publication time."),
                     new Col("last_published_at", TS, "Latest known publication time."),
                     new Col("spread_s", LONG, "Seconds from first to last publication."),
-                    new Col("n_articles", INT, "Articles in the story."),
-                    new Col("n_outlets", INT, "Distinct outlets in the story."),
-                    new Col("outlets", DataTypes.createArrayType(STR), "The story's outlets, sorted.")),
+                    new Col("n_articles", INT, "Articles in the story so far, earlier dates included."),
+                    new Col("n_outlets", INT, "Distinct outlets in the story so far."),
+                    new Col("outlets", DataTypes.createArrayType(STR), "The story's outlets, sorted."),
+                    new Col("n_new_articles", INT, "Articles of this run date in the story; less than n_articles when the story started on an earlier date (docs/incremental.md)."),
+                    new Col("first_run_date", STR, "Run date on which the story first appeared.")),
             List.of("story_id"));
 
     public static final Table STORY_SPREAD = new Table("story_spread",
@@ -216,12 +218,34 @@ public final class Tables {
                     new Col("share_of_topic", DBL, "n_articles / the topic's articles.")),
             List.of("topic_id", "outlet"));
 
+    private static final DataType BIN = DataTypes.BinaryType;
+
+    public static final Table STORY_INDEX = new Table("story_index",
+            "What later runs match against (docs/incremental.md): one row per article of the run date with its matching features and story. Read by the runs of the next syndication.window_days dates; not meant for BI.",
+            List.of(
+                    new Col("article_id", STR, "Article."),
+                    new Col("doc_key", LONG, "64-bit key of the article id, as matching uses it."),
+                    new Col("outlet", STR, "Outlet key."),
+                    new Col("published_s", LONG, "Publication time, epoch seconds; null when unknown."),
+                    new Col("title_hash", LONG, "Fingerprint of the normalised title (edit kinds)."),
+                    new Col("lede_hash", LONG, "Fingerprint of the first content paragraph (edit kinds)."),
+                    new Col("shingles", DataTypes.createArrayType(INT), "Sorted shingle hashes of the content text (exact verification)."),
+                    new Col("sentences", BIN, "Content sentences in compact form (sentence anchors, partial reuse)."),
+                    new Col("signature", BIN, "MinHash signature (LSH band keys)."),
+                    new Col("sketch", BIN, "8-bit MinHash sketch (candidate pre-filter)."),
+                    new Col("story_id", STR, "The article's story."),
+                    new Col("origin_article_id", STR, "The story's origin; null when unknown."),
+                    new Col("origin_published_s", LONG, "The origin's publication time, epoch seconds; null when unknown."),
+                    new Col("index_params", STR, "The matching parameters the features were computed with; a run refuses an index written with others."),
+                    new Col("index_since", STR, "The run date this index was started (first run, or the last --rebuild-index); earlier dates are not read.")),
+            List.of("article_id"));
+
     public static final List<Table> ALL = List.of(ARTICLES, REJECTS, LINEAGE, SYNDICATION_PAIRS, STORIES, STORY_SPREAD,
-            OUTLET_OVERLAP, OUTLET_SUMMARY, TOPICS, TOPIC_OUTLETS);
+            OUTLET_OVERLAP, OUTLET_SUMMARY, TOPICS, TOPIC_OUTLETS, STORY_INDEX);
 
     /** Tables written when syndication is enabled. */
     public static final List<Table> SYNDICATION = List.of(SYNDICATION_PAIRS, STORIES, STORY_SPREAD, OUTLET_OVERLAP,
-            OUTLET_SUMMARY);
+            OUTLET_SUMMARY, STORY_INDEX);
 
     /** Tables written when the topic engine is enabled. */
     public static final List<Table> TOPIC_TABLES = List.of(TOPICS, TOPIC_OUTLETS);

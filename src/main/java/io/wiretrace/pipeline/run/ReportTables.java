@@ -1,6 +1,7 @@
 package io.wiretrace.pipeline.run;
 
 import io.wiretrace.pipeline.report.Tables;
+import io.wiretrace.pipeline.syndication.StoryIndex;
 import io.wiretrace.pipeline.syndication.SyndicationReports;
 import io.wiretrace.pipeline.syndication.SyndicationStage;
 import io.wiretrace.pipeline.topics.TopicReports;
@@ -35,7 +36,8 @@ final class ReportTables {
      * @param topics     the topic stage's result, or null when it did not run
      */
     static List<Output> of(SparkSession spark, Ingested in, Dataset<Row> articles, Dataset<Row> reportRows,
-                           SyndicationStage.Result syndication, TopicStage.Result topics) {
+                           SyndicationStage.Result syndication, StoryIndex.Earlier earlier, String runDate,
+                           TopicStage.Result topics) {
         RecordCounts c = in.counts();
         long n = c.articles();
         long outlets = c.outletBound();
@@ -46,11 +48,13 @@ final class ReportTables {
         if (syndication != null) {
             out.add(new Output(Tables.SYNDICATION_PAIRS, syndication.pairs(),
                     syndication.counts().get("candidate_pairs_after_sketch_filter")));
-            out.add(new Output(Tables.STORIES, SyndicationReports.stories(reportRows), n));
-            out.add(new Output(Tables.STORY_SPREAD, SyndicationReports.storySpread(reportRows), n));
-            out.add(new Output(Tables.OUTLET_OVERLAP, SyndicationReports.outletOverlap(reportRows),
+            Dataset<Row> stories = SyndicationReports.stories(reportRows, earlier, runDate);
+            out.add(new Output(Tables.STORIES, stories, n));
+            out.add(new Output(Tables.STORY_SPREAD, SyndicationReports.storySpread(reportRows, earlier), n));
+            out.add(new Output(Tables.OUTLET_OVERLAP, SyndicationReports.outletOverlap(reportRows, earlier),
                     Math.min(n * n, outlets * outlets)));
-            out.add(new Output(Tables.OUTLET_SUMMARY, SyndicationReports.outletSummary(reportRows), outlets));
+            out.add(new Output(Tables.OUTLET_SUMMARY, SyndicationReports.outletSummary(reportRows, stories), outlets));
+            out.add(new Output(Tables.STORY_INDEX, syndication.index(), n));
         }
         if (topics != null) {
             int k = topics.topics().size();

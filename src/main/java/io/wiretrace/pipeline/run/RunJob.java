@@ -12,6 +12,7 @@ import io.wiretrace.pipeline.report.ReportWriter;
 import io.wiretrace.pipeline.report.RunReport;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.pipeline.report.WrittenRows;
+import io.wiretrace.pipeline.syndication.StoryIndex;
 import io.wiretrace.pipeline.syndication.SyndicationStage;
 import io.wiretrace.pipeline.topics.TopicStage;
 import java.io.IOException;
@@ -44,9 +45,15 @@ public final class RunJob {
 
     /** What to run. */
     public record Request(WiretraceConfig config, List<String> inputs, String output, boolean overwrite, String runId,
-                          String runDate) {
+                          String runDate, boolean rebuildIndex) {
         public Request {
             RunDates.validate(runDate);
+        }
+
+        /** A run that matches against the story index as configured. */
+        public Request(WiretraceConfig config, List<String> inputs, String output, boolean overwrite, String runId,
+                       String runDate) {
+            this(config, inputs, output, overwrite, runId, runDate, false);
         }
     }
 
@@ -63,6 +70,8 @@ public final class RunJob {
     private final List<Dataset<Row>> cached = new ArrayList<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
     private Steps steps;
+    /** What earlier runs left to match against; null until syndication runs. */
+    private StoryIndex.Earlier earlier;
     private Layout layout = Layout.DISTRIBUTED;
     /** Restores the session settings the run's layout changed. */
     private Runnable restoreLayout = () -> {};
@@ -105,7 +114,8 @@ public final class RunJob {
             Dataset<Row> reportRows = syndication != null || topics != null
                     ? Lineage.persistAndCut(annotated.drop("text"), cached, layout) : annotated;
             List<ReportTables.Output> tables = ReportTables.of(spark, in, annotated, reportRows,
-                    syndication == null ? null : syndication.result(), topics == null ? null : topics.result());
+                    syndication == null ? null : syndication.result(), earlier, request.runDate(),
+                    topics == null ? null : topics.result());
             Map<String, Long> written = write(committer, tables, in.counts().recordsIn());
             in.counts().checkWritten(written);
             RunResult result = result(committer, in.counts());
@@ -158,8 +168,12 @@ public final class RunJob {
         if (!config.syndication().enabled()) {
             return null;
         }
+        earlier = steps.run("story_index", "Read the story index of the dates before this one", () ->
+                StoryIndex.open(spark, request.output(), request.runDate(), config.syndication().windowDays(),
+                        request.rebuildIndex(), StoryIndex.params(config.syndication())),
+                e -> e.dates().isEmpty() ? "none" : e.dates().size() + " dates since " + e.since());
         return steps.run("syndication", "Detect copies (MinHash LSH), verify them, build stories", () -> {
-            SyndicationStage.Result r = SyndicationStage.run(articles, count, config.syndication(), layout);
+            SyndicationStage.Result r = SyndicationStage.run(articles, count, config.syndication(), layout, earlier);
             cached.addAll(r.cached());
             return new Annotated<>(r, Lineage.annotate(articles, r.assignments(), "article_id", cached, layout));
         }, a -> String.format(Locale.ROOT, "%,d candidate pairs, %,d after the sketch filter",

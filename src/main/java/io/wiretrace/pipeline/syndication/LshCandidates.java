@@ -44,12 +44,14 @@ final class LshCandidates {
     static final StructType BANDS = new StructType()
             .add("band", DataTypes.IntegerType, false)
             .add("bucket", DataTypes.LongType, false)
-            .add("doc_key", DataTypes.LongType, false);
+            .add("doc_key", DataTypes.LongType, false)
+            .add("pinned", DataTypes.BooleanType, false);
 
     static final StructType BUCKETS = new StructType()
             .add("band", DataTypes.IntegerType, false)
             .add("bucket", DataTypes.LongType, false)
-            .add("members", DataTypes.createArrayType(DataTypes.LongType, false), false);
+            .add("members", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("pinned", DataTypes.createArrayType(DataTypes.BooleanType, false), false);
 
     static final StructType EDGES = new StructType()
             .add("a", DataTypes.LongType, false)
@@ -96,16 +98,17 @@ final class LshCandidates {
         int bands = lsh.bands();
         int rows = lsh.rows();
         int anchors = cfg.lsh().anchorSentences();
-        return feats.select("doc_key", "signature", "sentences").flatMap((FlatMapFunction<Row, Row>) r -> {
+        return feats.select("doc_key", "signature", "sentences", "pin_story_id").flatMap((FlatMapFunction<Row, Row>) r -> {
             MinHashSketcher sk = new MinHashSketcher(components);
             byte[] sig = r.getAs("signature");
             long doc = r.getAs("doc_key");
+            boolean pinned = !r.isNullAt(3);
             List<Row> out = new ArrayList<>(bands + anchors);
             for (int b = 0; b < bands; b++) {
-                out.add(RowFactory.create(b, sk.bandKey(sig, b, rows), doc));
+                out.add(RowFactory.create(b, sk.bandKey(sig, b, rows), doc, pinned));
             }
             for (long key : ContentSentences.anchors(ContentSentences.fromBytes(r.getAs("sentences")), anchors)) {
-                out.add(RowFactory.create(bands, key, doc));
+                out.add(RowFactory.create(bands, key, doc, pinned));
             }
             return out.iterator();
         }, Encoders.row(BANDS));
@@ -123,14 +126,23 @@ final class LshCandidates {
                 .mapPartitions((MapPartitionsFunction<Row, Row>) BucketRuns::new, Encoders.row(BUCKETS));
     }
 
-    /** Candidate pairs of every bucket, each pair once. */
+    /** Candidate pairs of every bucket, each pair once; never two pinned articles (earlier runs matched them). */
     static Dataset<Row> edges(Dataset<Row> buckets, int maxBucket, int window) {
-        return buckets.select("members").flatMap((FlatMapFunction<Row, Row>) r -> {
+        return buckets.select("members", "pinned").flatMap((FlatMapFunction<Row, Row>) r -> {
                     List<Long> m = r.getList(0);
+                    List<Boolean> p = r.getList(1);
                     long[] members = m.stream().mapToLong(Long::longValue).toArray();
+                    java.util.Set<Long> pinned = new java.util.HashSet<>();
+                    for (int i = 0; i < members.length; i++) {
+                        if (p.get(i)) {
+                            pinned.add(members[i]);
+                        }
+                    }
                     List<Row> out = new ArrayList<>();
                     Buckets.pairs(members, maxBucket, window, (a, b) -> {
-                        out.add(RowFactory.create(a, b));
+                        if (pinned.isEmpty() || !pinned.contains(a) || !pinned.contains(b)) {
+                            out.add(RowFactory.create(a, b));
+                        }
                         return 0;
                     });
                     return out.iterator();
@@ -156,12 +168,14 @@ final class LshCandidates {
     }
 
     /**
-     * Band rows sorted by (band, bucket) → one row per run of two or more members. Nearly every run
-     * has one member, so no object is built until a second one shows up.
+     * Band rows sorted by (band, bucket) → one row per run of two or more members, at least one of
+     * them new (not pinned). Nearly every run has one member, so no object is built until a second
+     * one shows up.
      */
     private static final class BucketRuns implements Iterator<Row> {
         private final Iterator<Row> sorted;
         private final List<Long> members = new ArrayList<>();
+        private final List<Boolean> pinned = new ArrayList<>();
         private Row first;
         private Row ready;
 
@@ -176,7 +190,9 @@ final class LshCandidates {
                 int band = first.getInt(0);
                 long bucket = first.getLong(1);
                 members.clear();
+                pinned.clear();
                 members.add(first.getLong(2));
+                pinned.add(first.getBoolean(3));
                 first = null;
                 while (sorted.hasNext()) {
                     Row r = sorted.next();
@@ -185,9 +201,14 @@ final class LshCandidates {
                         break;
                     }
                     members.add(r.getLong(2));
+                    pinned.add(r.getBoolean(3));
                 }
-                if (members.size() >= 2) {
-                    return RowFactory.create(band, bucket, members.stream().mapToLong(Long::longValue).toArray());
+                if (members.size() >= 2 && pinned.contains(false)) {
+                    boolean[] flags = new boolean[pinned.size()];
+                    for (int i = 0; i < flags.length; i++) {
+                        flags[i] = pinned.get(i);
+                    }
+                    return RowFactory.create(band, bucket, members.stream().mapToLong(Long::longValue).toArray(), flags);
                 }
             }
             return null;

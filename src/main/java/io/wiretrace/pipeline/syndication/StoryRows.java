@@ -38,15 +38,16 @@ final class StoryRows {
             .add("sentence_share", DataTypes.DoubleType, true)
             .add("relation", DataTypes.StringType, true)
             .add("matched_by", DataTypes.StringType, true)
-            .add("lag_s", DataTypes.LongType, true);
+            .add("lag_s", DataTypes.LongType, true)
+            .add("origin_published_s", DataTypes.LongType, true);
 
     /** The feature columns a component's docs are read from, in this order after {@code component}. */
     static final String[] COMPONENT_DOC = {"doc_key", "article_id", "outlet", "published_s", "title_hash", "lede_hash",
-        "shingles", "sentences"};
+        "shingles", "sentences", "pin_story_id", "pin_origin_id", "pin_origin_s"};
 
     /** The feature columns the one-task path reads, in this order. */
     static final String[] CORPUS_DOC = {"doc_key", "article_id", "outlet", "published_s", "title_hash", "lede_hash",
-        "shingles", "sentences", "signature", "sketch"};
+        "shingles", "sentences", "pin_story_id", "pin_origin_id", "pin_origin_s", "signature", "sketch"};
 
     private StoryRows() {}
 
@@ -56,7 +57,8 @@ final class StoryRows {
         while (docRows.hasNext()) {
             Row r = docRows.next();
             docs.add(new StoryBuilder.Doc(r.getLong(1), r.getString(2), r.getString(3), r.isNullAt(4) ? null : r.getLong(4),
-                    r.getLong(5), r.getLong(6), ints(r.getList(7)), ContentSentences.fromBytes((byte[]) r.get(8))));
+                    r.getLong(5), r.getLong(6), ints(r.getList(7)), ContentSentences.fromBytes((byte[]) r.get(8)),
+                    pin(r, 9)));
         }
         List<long[]> candidates = new ArrayList<>();
         while (pairRows.hasNext()) {
@@ -74,15 +76,21 @@ final class StoryRows {
             Row r = it.next();
             docs.add(new CorpusSyndication.Article(r.getLong(0), r.getString(1), r.getString(2),
                     r.isNullAt(3) ? null : r.getLong(3), r.getLong(4), r.getLong(5), ints(r.getList(6)),
-                    ContentSentences.fromBytes((byte[]) r.get(7)), (byte[]) r.get(8), (byte[]) r.get(9)));
+                    ContentSentences.fromBytes((byte[]) r.get(7)), (byte[]) r.get(11), (byte[]) r.get(12), pin(r, 8)));
         }
         CorpusSyndication.Result res = CorpusSyndication.run(docs, banding, s);
         List<Row> out = rows(res.assignments(), res.pairs());
         for (Map.Entry<String, Long> c : res.counts().entrySet()) {
             out.add(RowFactory.create("count", c.getKey(), null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, c.getValue()));
+                    null, null, null, null, null, null, null, null, null, c.getValue(), null));
         }
         return out.iterator();
+    }
+
+    /** The pin columns at {@code i} (story id, origin id, origin time): null for a new article. */
+    private static StoryBuilder.Pin pin(Row r, int i) {
+        return r.isNullAt(i) ? null
+                : new StoryBuilder.Pin(r.getString(i), r.getString(i + 1), r.isNullAt(i + 2) ? null : r.getLong(i + 2));
     }
 
     private static int[] ints(List<Integer> list) {
@@ -102,13 +110,13 @@ final class StoryRows {
         for (StoryBuilder.Pair p : pairs) {
             out.add(RowFactory.create("pair", null, null, null, null, null, null, p.articleIdA(), p.articleIdB(),
                     p.outletA(), p.outletB(), p.jaccard(), p.containment(), p.sentenceShare(), p.relation(),
-                    p.matchedBy(), p.lagSeconds()));
+                    p.matchedBy(), p.lagSeconds(), null));
         }
         return out;
     }
 
     static Row assignment(StoryBuilder.Assignment a) {
         return RowFactory.create("article", a.articleId(), a.storyId(), a.originArticleId(), a.isOrigin(), a.editKind(),
-                a.lagSeconds(), null, null, null, null, null, null, null, null, null, null);
+                a.lagSeconds(), null, null, null, null, null, null, null, null, null, null, a.originPublishedAt());
     }
 }

@@ -39,7 +39,11 @@ final class SyndicationFeatures {
             .add("wire_credit", DataTypes.StringType, true)
             .add("sketch", DataTypes.BinaryType, false)
             .add("content_chars", DataTypes.IntegerType, false)
-            .add("template_chars", DataTypes.IntegerType, false);
+            .add("template_chars", DataTypes.IntegerType, false)
+            // Set on articles of earlier runs read from the story index (StoryIndex), null on new ones.
+            .add("pin_story_id", DataTypes.StringType, true)
+            .add("pin_origin_id", DataTypes.StringType, true)
+            .add("pin_origin_s", DataTypes.LongType, true);
 
     /** The columns {@link #compute} reads: the article and its page-template lines ({@link PageTemplates}). */
     static final String[] INPUT = {"article_id", "outlet", "published_at", "title", "text", "own", "shared", "headlines"};
@@ -72,7 +76,7 @@ final class SyndicationFeatures {
                 t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
                 f.shingleSet(), ContentSentences.toBytes(f.sentences()), f.signature(), f.wireCredit(),
                 sketcher.sketch8(f.signature()), f.contentChars(),
-                (text == null ? 0 : text.length()) - f.contentChars());
+                (text == null ? 0 : text.length()) - f.contentChars(), null, null, null);
     }
 
     private static <T> List<T> listOrNull(Row r, int i) {

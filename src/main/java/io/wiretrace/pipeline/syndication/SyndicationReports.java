@@ -1,6 +1,15 @@
 package io.wiretrace.pipeline.syndication;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
@@ -14,6 +23,9 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -21,7 +33,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The story and outlet reports, as pure functions of the story-annotated {@code articles}
- * (article_id, outlet, title, published_at, story_id, is_origin, wire_credit, lag_from_origin_s).
+ * (article_id, outlet, title, published_at, story_id, is_origin, wire_credit, lag_from_origin_s)
+ * and, in a scheduled run, of what earlier runs left ({@link StoryIndex.Earlier}): the latest
+ * {@code stories} row of each earlier story (cumulative counts) and the index's articles (who
+ * carried it, when). docs/incremental.md has the rules.
  */
 public final class SyndicationReports {
 
@@ -30,6 +45,110 @@ public final class SyndicationReports {
     /** A story's articles with its representative first: the origin, else the smallest article id. */
     public static WindowSpec representativeFirst(String storyColumn) {
         return Window.partitionBy(storyColumn).orderBy(col("is_origin").desc_nulls_last(), col("article_id").asc());
+    }
+
+    /**
+     * One row per story touched on {@code runDate}: a story that started on an earlier date keeps
+     * its origin, title and credit from then and adds this date's articles to its counts.
+     */
+    public static Dataset<Row> stories(Dataset<Row> articles, StoryIndex.Earlier earlier, String runDate) {
+        Dataset<Row> today = stories(articles);
+        if (earlier == null || earlier.priorStories() == null) {
+            return today.withColumn("n_new_articles", col("n_articles")).withColumn("first_run_date", lit(runDate));
+        }
+        // An article scraped again (seen_before: same id in the index) was counted on its first date.
+        Dataset<Row> fresh = articles.groupBy("story_id").agg(
+                sum(when(col("seen_before"), 0).otherwise(1)).cast("int").as("n_new_articles"));
+        today = today.join(fresh, "story_id");
+        Dataset<Row> joined = today.join(prior(earlier), "story_id", "left");
+        Column known = col("p_story_id").isNotNull();
+        // The earlier row decides, except where it had no origin yet (no member had a time).
+        Column hadOrigin = col("p_origin_article_id").isNotNull();
+        for (String c : List.of("origin_article_id", "origin_outlet")) {
+            joined = joined.withColumn(c, when(hadOrigin, col("p_" + c)).otherwise(col(c)));
+        }
+        for (String c : List.of("title", "wire_credit")) {
+            joined = joined.withColumn(c, when(known, coalesce(col("p_" + c), col(c))).otherwise(col(c)));
+        }
+        return joined
+                .withColumn("first_published_at", least(col("p_first_published_at"), col("first_published_at")))
+                .withColumn("last_published_at", greatest(col("p_last_published_at"), col("last_published_at")))
+                .withColumn("n_articles", when(known, col("p_n_articles").plus(col("n_new_articles")))
+                        .otherwise(col("n_articles")).cast("int"))
+                .withColumn("outlets", array_sort(array_distinct(concat(coalesce(col("p_outlets"), array()),
+                        col("outlets")))))
+                .withColumn("n_outlets", size(col("outlets")))
+                .withColumn("first_run_date", when(known, coalesce(col("p_first_run_date"), col("p_prior_run_date")))
+                        .otherwise(lit(runDate)))
+                .withColumn("spread_s", expr("unix_seconds(last_published_at) - unix_seconds(first_published_at)"));
+    }
+
+    /** The earlier stories' rows, every column prefixed {@code p_}. */
+    private static Dataset<Row> prior(StoryIndex.Earlier earlier) {
+        Dataset<Row> p = earlier.priorStories();
+        List<String> cols = new ArrayList<>(List.of(p.columns()));
+        if (!cols.contains("first_run_date")) { // written before stories had it
+            p = p.withColumn("first_run_date", lit(null).cast("string"));
+            cols.add("first_run_date");
+        }
+        return p.select(cols.stream().map(c -> col(c).as(c.equals("story_id") ? c : "p_" + c)).toArray(Column[]::new))
+                .withColumn("p_story_id", col("story_id"));
+    }
+
+    /**
+     * The spread curves of the stories touched on this date: this date's pickups, ranked after the
+     * story's earlier articles ({@code pickup_rank} and {@code cumulative_outlets} continue).
+     */
+    public static Dataset<Row> storySpread(Dataset<Row> articles, StoryIndex.Earlier earlier) {
+        if (earlier == null || earlier.priorStories() == null) {
+            return storySpread(articles);
+        }
+        Dataset<Row> p = prior(earlier).select("story_id", "p_n_articles", "p_n_outlets", "p_outlets");
+        // An article scraped again (seen_before) is on the curve of the date it was first seen.
+        Dataset<Row> a = articles.filter(not(col("seen_before"))).join(p, "story_id", "left")
+                .withColumn("p_n_articles", coalesce(col("p_n_articles"), lit(0)))
+                .withColumn("p_n_outlets", coalesce(col("p_n_outlets"), lit(0)))
+                .withColumn("p_outlets", coalesce(col("p_outlets"), array()));
+        WindowSpec size = Window.partitionBy("story_id");
+        Dataset<Row> multi = a.withColumn("n", count(lit(1)).over(size).plus(col("p_n_articles")))
+                .filter(col("n").geq(2));
+        WindowSpec order = Window.partitionBy("story_id")
+                .orderBy(col("is_origin").desc(), col("published_at").asc_nulls_last(), col("article_id").asc());
+        WindowSpec firstOfOutlet = Window.partitionBy("story_id", "outlet")
+                .orderBy(col("is_origin").desc(), col("published_at").asc_nulls_last(), col("article_id").asc());
+        return multi.withColumn("pickup_rank", row_number().over(order).plus(col("p_n_articles")))
+                .withColumn("new_outlet", when(row_number().over(firstOfOutlet).equalTo(1)
+                        .and(not(array_contains(col("p_outlets"), col("outlet")))), 1).otherwise(0))
+                .withColumn("cumulative_outlets", sum("new_outlet").over(order.rowsBetween(Window.unboundedPreceding(),
+                        Window.currentRow())).plus(col("p_n_outlets")).cast("int"));
+    }
+
+    /**
+     * Who follows whom among the stories touched on this date, with the earlier articles of those
+     * stories in the index window, so that a pickup after midnight still counts against its origin.
+     */
+    public static Dataset<Row> outletOverlap(Dataset<Row> articles, StoryIndex.Earlier earlier) {
+        if (earlier == null || earlier.pinned() == null) {
+            return outletOverlap(articles);
+        }
+        Dataset<Row> today = articles.select("story_id", "outlet", "published_at", "article_id");
+        Dataset<Row> before = earlier.pinned()
+                .select(col("pin_story_id").as("story_id"), col("outlet"),
+                        expr("timestamp_seconds(published_s)").as("published_at"), col("article_id"))
+                .join(today.select("story_id").distinct(), "story_id", "left_semi")
+                .join(today.select("article_id"), "article_id", "left_anti")
+                .select("story_id", "outlet", "published_at", "article_id");
+        return outletOverlap(today.unionByName(before));
+    }
+
+    /**
+     * Per-outlet originality and dependence over this date's articles, each judged by its whole
+     * story ({@code stories}: cumulative size and origin outlet): a copy of an earlier day's story
+     * is a copy, not an original.
+     */
+    public static Dataset<Row> outletSummary(Dataset<Row> articles, Dataset<Row> stories) {
+        return summarise(articles, stories.select(col("story_id"), col("n_articles").as("story_size"),
+                col("origin_outlet")));
     }
 
     /** One row per story. */
@@ -91,8 +210,12 @@ public final class SyndicationReports {
 
     /** Per-outlet originality and dependence. */
     public static Dataset<Row> outletSummary(Dataset<Row> articles) {
-        Dataset<Row> sizes = articles.groupBy("story_id").agg(count(lit(1)).as("story_size"),
-                first(when(col("is_origin"), col("outlet")), true).as("origin_outlet"));
+        return summarise(articles, articles.groupBy("story_id").agg(count(lit(1)).as("story_size"),
+                first(when(col("is_origin"), col("outlet")), true).as("origin_outlet")));
+    }
+
+    /** Per-outlet originality and dependence, the stories' sizes and origin outlets given. */
+    private static Dataset<Row> summarise(Dataset<Row> articles, Dataset<Row> sizes) {
         Dataset<Row> a = articles.join(sizes, "story_id");
         Dataset<Row> base = a.groupBy("outlet").agg(
                 // min: one deterministic value when an outlet's articles name it differently.

@@ -1,7 +1,9 @@
 package io.wiretrace.pipeline.syndication;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.syndication.CorpusSyndication;
@@ -41,8 +43,8 @@ public final class SyndicationStage {
      * releases them (unpersist) once assignments and pairs are written. A stage that fails releases
      * its caches itself. Counts are in manifest order and read-only.
      */
-    public record Result(Dataset<Row> assignments, Dataset<Row> pairs, LshParams lsh, Map<String, Long> counts,
-                         List<Dataset<Row>> cached) {}
+    public record Result(Dataset<Row> assignments, Dataset<Row> pairs, Dataset<Row> index, LshParams lsh,
+                         Map<String, Long> counts, List<Dataset<Row>> cached) {}
 
     /**
      * Articles with candidates up to which their doc → component table (two longs a row, ~50 MB
@@ -81,24 +83,86 @@ public final class SyndicationStage {
      * distributed above. Both give the same stories, pairs and counts.
      */
     public static Result run(Dataset<Row> articles, long articleCount, WiretraceConfig.Syndication cfg, Layout layout) {
+        return run(articles, articleCount, cfg, layout, null);
+    }
+
+    /**
+     * The same, matching the articles also against what earlier runs left ({@code earlier}, null or
+     * empty for none; {@link StoryIndex}): a new copy of an earlier story joins it under its id.
+     * Assignments and pairs are the new articles' only; the index rows are theirs, for later runs.
+     * The one-task bound counts the earlier articles that take part ({@link #features}).
+     */
+    public static Result run(Dataset<Row> articles, long articleCount, WiretraceConfig.Syndication cfg, Layout layout,
+                             StoryIndex.Earlier earlier) {
         StageInput.require("syndication", articles, INPUT);
-        return articleCount <= cfg.localMaxArticles() ? runInOneTask(articles, cfg, layout) : run(articles, cfg);
+        StoryIndex.Earlier e = earlier == null ? StoryIndex.Earlier.empty("", StoryIndex.params(cfg)) : earlier;
+        return Caches.releasingOnFailure(cached -> {
+            Map<String, Long> counts = lshCounts(lshParams(cfg));
+            Features f = features(articles, cfg, e, counts, cached);
+            return articleCount + f.pinned() <= cfg.localMaxArticles()
+                    ? inOneTask(f, cfg, layout, e, counts, cached) : distributed(f, cfg, e, counts, cached);
+        });
     }
 
     /** Features in parallel, then everything else in one task. */
     static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout) {
-        return Caches.releasingOnFailure(cached -> runInOneTask(articles, cfg, layout, cached));
+        StoryIndex.Earlier none = StoryIndex.Earlier.empty("", StoryIndex.params(cfg));
+        return Caches.releasingOnFailure(cached -> {
+            Map<String, Long> counts = lshCounts(lshParams(cfg));
+            return inOneTask(features(articles, cfg, none, counts, cached), cfg, layout, none, counts, cached);
+        });
     }
 
-    private static Result runInOneTask(Dataset<Row> articles, WiretraceConfig.Syndication cfg, Layout layout,
-                                       List<Dataset<Row>> cached) {
+    /** Distributed: every step a Spark operation, for corpora of any size. */
+    public static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
+        StageInput.require("syndication", articles, INPUT);
+        StoryIndex.Earlier none = StoryIndex.Earlier.empty("", StoryIndex.params(cfg));
+        return Caches.releasingOnFailure(cached -> {
+            Map<String, Long> counts = lshCounts(lshParams(cfg));
+            return distributed(features(articles, cfg, none, counts, cached), cfg, none, counts, cached);
+        });
+    }
+
+    /**
+     * The new articles' features ({@code fresh}, cached) and, with them, the earlier articles that
+     * can match one of them ({@code all}; {@code pinned} of them).
+     */
+    private record Features(Dataset<Row> fresh, Dataset<Row> all, long pinned) {}
+
+    /**
+     * Features of the new articles, and the earlier articles of the index that share an LSH bucket
+     * (a band key or a sentence anchor) with one of them: only those can become a candidate, so
+     * only their shingle sets and sentences are read, and the steps after this one see the day's
+     * articles plus the stories they continue, not the whole window (the band keys of the window
+     * are computed from its signatures, the one column read in full). An article already in the
+     * index (scraped again, same id) is matched as a new one.
+     */
+    private static Features features(Dataset<Row> articles, WiretraceConfig.Syndication cfg, StoryIndex.Earlier e,
+                                     Map<String, Long> counts, List<Dataset<Row>> cached) {
+        Dataset<Row> fresh = SyndicationFeatures.withTemplates(articles, cfg, counts, cached);
+        if (e.pinned() == null) {
+            return new Features(fresh, fresh, 0);
+        }
+        LshParams lsh = lshParams(cfg);
+        Dataset<Row> keys = LshCandidates.bandRows(fresh, lsh, cfg).select("band", "bucket").distinct();
+        Dataset<Row> reachable = LshCandidates.bandRows(e.pinned(), lsh, cfg).join(keys, new String[] {"band", "bucket"},
+                "left_semi").select("doc_key").distinct();
+        Dataset<Row> pinned = e.pinned().join(reachable, "doc_key", "left_semi")
+                .join(fresh.select("article_id"), "article_id", "left_anti")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(pinned);
+        long n = pinned.count();
+        counts.put("index_articles_matched", n);
+        return new Features(fresh, fresh.unionByName(pinned), n);
+    }
+
+    private static Result inOneTask(Features f, WiretraceConfig.Syndication cfg, Layout layout, StoryIndex.Earlier e,
+                                    Map<String, Long> counts, List<Dataset<Row>> cached) {
         LshParams lsh = lshParams(cfg);
         CorpusSyndication.Banding banding = new CorpusSyndication.Banding(cfg.minhashComponents(), lsh.bands(), lsh.rows(),
                 cfg.lsh().maxBucketSize(), cfg.lsh().giantBucketWindow(), cfg.lsh().anchorSentences());
         StoryBuilder.Settings settings = settings(cfg);
-        Map<String, Long> counts = lshCounts(lsh);
-        Dataset<Row> feats = SyndicationFeatures.withTemplates(articles, cfg, counts, cached);
-        Dataset<Row> built = layout.gather(feats.selectExpr(StoryRows.CORPUS_DOC))
+        Dataset<Row> built = layout.gather(f.all().selectExpr(StoryRows.CORPUS_DOC))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) it -> StoryRows.buildCorpus(it, banding, settings),
                         Encoders.row(StoryRows.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -108,20 +172,14 @@ public final class SyndicationStage {
         for (Row r : built.filter(col("kind").equalTo("count")).select("article_id", "lag_s").collectAsList()) {
             counts.put(r.getString(0), r.getLong(1));
         }
-        counts.putAll(PageTemplates.removed(feats));
-        return result(built, built.filter(col("kind").equalTo("article")), feats, lsh, counts, cached);
+        counts.putAll(PageTemplates.removed(f.fresh()));
+        return result(built, built.filter(col("kind").equalTo("article")), f.fresh(), lsh, counts, e, cached);
     }
 
-    /** Distributed: every step a Spark operation, for corpora of any size. */
-    public static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
-        StageInput.require("syndication", articles, INPUT);
-        return Caches.releasingOnFailure(cached -> run(articles, cfg, cached));
-    }
-
-    private static Result run(Dataset<Row> articles, WiretraceConfig.Syndication cfg, List<Dataset<Row>> cached) {
+    private static Result distributed(Features f, WiretraceConfig.Syndication cfg, StoryIndex.Earlier e,
+                                      Map<String, Long> counts, List<Dataset<Row>> cached) {
         LshParams lsh = lshParams(cfg);
-        Map<String, Long> counts = lshCounts(lsh);
-        Dataset<Row> feats = SyndicationFeatures.withTemplates(articles, cfg, counts, cached);
+        Dataset<Row> feats = f.all();
         StoryBuilder.Settings settings = settings(cfg);
         LshCandidates.Result candidates = LshCandidates.run(feats, lsh, cfg, settings, cached);
         counts.putAll(candidates.counts());
@@ -141,9 +199,9 @@ public final class SyndicationStage {
         Dataset<Row> built = buildComponents(feats, likely, compByDoc, settings).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(built);
         counts.put("articles_with_candidates", withCandidates);
-        counts.putAll(PageTemplates.removed(feats));
-        return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles(feats, compByDoc)), feats,
-                lsh, counts, cached);
+        counts.putAll(PageTemplates.removed(f.fresh()));
+        return result(built, built.filter(col("kind").equalTo("article")).unionByName(singles(f.fresh(), compByDoc)),
+                f.fresh(), lsh, counts, e, cached);
     }
 
     private static Map<String, Long> lshCounts(LshParams lsh) {
@@ -178,17 +236,31 @@ public final class SyndicationStage {
                         r.isNullAt(2) ? null : r.getLong(2))), Encoders.row(StoryRows.SCHEMA));
     }
 
-    /** The stage's datasets from the per-component output: assignments with wire credits, and pairs. */
+    /**
+     * The stage's datasets from the per-component output: assignments with wire credits, pairs, and
+     * the new articles' index rows.
+     */
     private static Result result(Dataset<Row> built, Dataset<Row> assignmentRows, Dataset<Row> feats, LshParams lsh,
-                                 Map<String, Long> counts, List<Dataset<Row>> cached) {
+                                 Map<String, Long> counts, StoryIndex.Earlier e, List<Dataset<Row>> cached) {
         Dataset<Row> assignments = assignmentRows
                 .join(feats.select("article_id", "wire_credit", "content_chars"), "article_id")
                 .select("article_id", "story_id", "origin_article_id", "is_origin", "edit_kind", "lag_from_origin_s",
-                        "wire_credit", "content_chars");
+                        "wire_credit", "content_chars", "origin_published_s");
+        if (e.pinned() != null) {
+            // Scraped again on this date, same text: already counted in its story on an earlier date.
+            Dataset<Row> seen = e.pinned().select("article_id").join(feats.select("article_id"), "article_id",
+                    "left_semi").withColumn("seen_before", lit(true));
+            assignments = assignments.join(seen, "article_id", "left")
+                    .withColumn("seen_before", coalesce(col("seen_before"), lit(false)));
+        } else {
+            assignments = assignments.withColumn("seen_before", lit(false));
+        }
+        Dataset<Row> index = StoryIndex.rows(feats, assignmentRows.select(col("article_id"), col("story_id"),
+                col("origin_article_id"), col("origin_published_s")), e.params(), e.since());
         Dataset<Row> pairs = built.filter(col("kind").equalTo("pair"))
                 .select("article_id_a", "article_id_b", "outlet_a", "outlet_b", "relation", "jaccard", "containment",
                         "sentence_share", "matched_by", "lag_s");
-        return new Result(assignments, pairs, lsh, Collections.unmodifiableMap(new LinkedHashMap<>(counts)),
+        return new Result(assignments, pairs, index, lsh, Collections.unmodifiableMap(new LinkedHashMap<>(counts)),
                 List.copyOf(cached));
     }
 }

@@ -198,13 +198,16 @@ class SyndicationStageTest {
     @Test
     void bucketsAreRunsOfTwoOrMoreMembers() {
         List<Row> bands = new ArrayList<>();
-        long[][] rows = {{0, 7, 1}, {0, 7, 2}, {0, 8, 3}, {1, 7, 4}, {1, 9, 5}, {1, 9, 6}, {1, 9, 7}, {2, 1, 8}};
+        // {band, bucket, doc, pinned}: a bucket of pinned articles only (earlier runs matched them) is no bucket.
+        long[][] rows = {{0, 7, 1, 0}, {0, 7, 2, 0}, {0, 8, 3, 0}, {1, 7, 4, 0}, {1, 9, 5, 1}, {1, 9, 6, 0}, {1, 9, 7, 0},
+            {2, 1, 8, 0}, {2, 4, 9, 1}, {2, 4, 10, 1}};
         for (long[] r : rows) {
-            bands.add(RowFactory.create((int) r[0], r[1], r[2]));
+            bands.add(RowFactory.create((int) r[0], r[1], r[2], r[3] == 1));
         }
         Dataset<Row> buckets = LshCandidates.buckets(spark.createDataFrame(bands, LshCandidates.BANDS));
         List<String> got = buckets.collectAsList().stream()
-                .map(r -> r.getInt(0) + "/" + r.getLong(1) + ":" + r.getList(2)).sorted().collect(Collectors.toList());
-        assertEquals(List.of("0/7:[1, 2]", "1/9:[5, 6, 7]"), got);
+                .map(r -> r.getInt(0) + "/" + r.getLong(1) + ":" + r.getList(2) + r.getList(3)).sorted()
+                .collect(Collectors.toList());
+        assertEquals(List.of("0/7:[1, 2][false, false]", "1/9:[5, 6, 7][true, false, false]"), got);
     }
 }
