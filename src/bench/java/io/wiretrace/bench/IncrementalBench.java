@@ -186,34 +186,29 @@ final class IncrementalBench {
         }
         List<String> tables = List.of("articles", "stories", "story_spread", "syndication_pairs", "outlet_overlap",
                 "outlet_summary", "story_index");
-        List<String> before = new ArrayList<>();
-        List<List<Long>> rowsBefore = new ArrayList<>();
-        for (String t : tables) {
-            for (int d = 0; d < 5; d++) {
-                Path p = out.resolve(t + "/run_date=" + DAY_1.plusDays(d));
-                if (d < 3) {
-                    before.add(DailyRuns.treeHash(p));
-                } else {
-                    rowsBefore.add(DailyRuns.rowHashes(spark, p));
-                }
-            }
-        }
+        List<Object> before = snapshot(spark, out, tables);
         for (int d = 3; d <= 4; d++) {
             run(spark, cfg, List.of(split.resolve("day=" + d).toString()), out, DAY_1.plusDays(d).toString());
         }
-        List<String> after = new ArrayList<>();
-        List<List<Long>> rowsAfter = new ArrayList<>();
+        List<Object> after = snapshot(spark, out, tables);
+        System.out.println("re-run of days 4 and 5: days 1-3 byte-equal " + before.get(0).equals(after.get(0))
+                + "; days 4-5 same rows " + before.get(1).equals(after.get(1)));
+    }
+
+    /** Days 1–3 of every table as file hashes, days 4–5 as row hashes. */
+    private static List<Object> snapshot(SparkSession spark, Path out, List<String> tables) throws IOException {
+        List<String> files = new ArrayList<>();
+        List<List<Long>> rows = new ArrayList<>();
         for (String t : tables) {
             for (int d = 0; d < 5; d++) {
                 Path p = out.resolve(t + "/run_date=" + DAY_1.plusDays(d));
                 if (d < 3) {
-                    after.add(DailyRuns.treeHash(p));
+                    files.add(DailyRuns.treeHash(p));
                 } else {
-                    rowsAfter.add(DailyRuns.rowHashes(spark, p));
+                    rows.add(DailyRuns.rowHashes(spark, p));
                 }
             }
         }
-        System.out.println("re-run of days 4 and 5: days 1-3 byte-equal " + before.equals(after)
-                + "; days 4-5 same rows " + rowsBefore.equals(rowsAfter));
+        return List.of(files, rows);
     }
 }

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -39,17 +37,11 @@ class PinnedStoryBuilderTest {
     }
 
     private static List<long[]> allPairs(List<StoryBuilder.Doc> docs) {
-        List<long[]> p = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            for (int j = i + 1; j < docs.size(); j++) {
-                p.add(new long[]{docs.get(i).key(), docs.get(j).key()});
-            }
-        }
-        return p;
+        return StoryBuilderTest.allPairs(docs);
     }
 
     private static Map<String, StoryBuilder.Assignment> byId(StoryBuilder.Result r) {
-        return r.assignments().stream().collect(Collectors.toMap(StoryBuilder.Assignment::articleId, Function.identity()));
+        return StoryBuilderTest.byId(r);
     }
 
     @Test

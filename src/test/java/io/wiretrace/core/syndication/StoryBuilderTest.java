@@ -29,7 +29,7 @@ class StoryBuilderTest {
                 s.stream().mapToInt(Integer::intValue).sorted().distinct().toArray());
     }
 
-    private static List<long[]> allPairs(List<StoryBuilder.Doc> docs) {
+    static List<long[]> allPairs(List<StoryBuilder.Doc> docs) {
         List<long[]> p = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             for (int j = i + 1; j < docs.size(); j++) {
@@ -39,7 +39,7 @@ class StoryBuilderTest {
         return p;
     }
 
-    private static Map<String, StoryBuilder.Assignment> byId(StoryBuilder.Result r) {
+    static Map<String, StoryBuilder.Assignment> byId(StoryBuilder.Result r) {
         return r.assignments().stream().collect(Collectors.toMap(StoryBuilder.Assignment::articleId, Function.identity()));
     }
 
