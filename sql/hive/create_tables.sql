@@ -195,6 +195,7 @@ CREATE EXTERNAL TABLE IF NOT EXISTS wiretrace.story_index (
   sentences BINARY COMMENT 'Content sentences in compact form (sentence anchors, partial reuse).',
   signature BINARY COMMENT 'MinHash signature (LSH band keys).',
   sketch BINARY COMMENT '8-bit MinHash sketch (candidate pre-filter).',
+  lsh_keys ARRAY<BIGINT> COMMENT 'The article''s LSH buckets (every band''s, then its sentence anchors''), each as one 64-bit lookup key: a later run reads this column alone to find the articles sharing a bucket with its own.',
   story_id STRING COMMENT 'The article''s story.',
   origin_article_id STRING COMMENT 'The story''s origin; null when unknown.',
   origin_published_s BIGINT COMMENT 'The origin''s publication time, epoch seconds; null when unknown.',

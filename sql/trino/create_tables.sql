@@ -215,6 +215,7 @@ CREATE TABLE IF NOT EXISTS hive.wiretrace.story_index (
   sentences varbinary COMMENT 'Content sentences in compact form (sentence anchors, partial reuse).',
   signature varbinary COMMENT 'MinHash signature (LSH band keys).',
   sketch varbinary COMMENT '8-bit MinHash sketch (candidate pre-filter).',
+  lsh_keys array(bigint) COMMENT 'The article''s LSH buckets (every band''s, then its sentence anchors''), each as one 64-bit lookup key: a later run reads this column alone to find the articles sharing a bucket with its own.',
   story_id varchar COMMENT 'The article''s story.',
   origin_article_id varchar COMMENT 'The story''s origin; null when unknown.',
   origin_published_s bigint COMMENT 'The origin''s publication time, epoch seconds; null when unknown.',

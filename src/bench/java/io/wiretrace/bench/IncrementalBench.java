@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
  * <ol>
  *   <li>one run over every day's input (window 0: a run on its own);</li>
  *   <li>one run per day, in order, each with its own run date (the story index window as configured);</li>
+ *   <li>the last day's input once more, on its own (no index): the index's cost at equal volume;</li>
  *   <li>day 4 and day 5 run again with --overwrite.</li>
  * </ol>
  * It prints the story co-membership pairwise F1 between the two (over all articles), origins that
@@ -97,6 +98,12 @@ final class IncrementalBench {
         System.out.printf(Locale.ROOT, "cost: last day / day 1 = %.2f per article (%.3f vs %.3f ms)%n",
                 (secs[lastDay] / counts[lastDay]) / (secs[0] / counts[0]), secs[lastDay] * 1000 / counts[lastDay],
                 secs[0] * 1000 / counts[0]);
+        // Equal volume: the last day's input once more, as a first day (no index to read).
+        String lastInput = split.resolve("day=" + lastDay).toString();
+        double fresh = time(() -> run(spark, alone, List.of(lastInput), base.resolve("incremental-out-last-alone"),
+                DAY_1.plusDays(lastDay).toString()));
+        System.out.printf(Locale.ROOT, "cost: last day with its window / the same input without an index = %.2f"
+                + " (%.1f s vs %.1f s)%n", secs[lastDay] / fresh, secs[lastDay], fresh);
         rerun(spark, cfg, split, outDaily, lastDay);
         System.out.println("day-1 story ids unchanged after the last day and the re-runs: "
                 + day1Before.equals(DailyRuns.rowHashes(spark, outDaily.resolve("articles/run_date=" + DAY_1), "article_id",

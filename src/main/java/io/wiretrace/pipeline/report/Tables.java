@@ -233,6 +233,7 @@ public final class Tables {
                     new Col("sentences", BIN, "Content sentences in compact form (sentence anchors, partial reuse)."),
                     new Col("signature", BIN, "MinHash signature (LSH band keys)."),
                     new Col("sketch", BIN, "8-bit MinHash sketch (candidate pre-filter)."),
+                    new Col("lsh_keys", DataTypes.createArrayType(LONG), "The article's LSH buckets (every band's, then its sentence anchors'), each as one 64-bit lookup key: a later run reads this column alone to find the articles sharing a bucket with its own."),
                     new Col("story_id", STR, "The article's story."),
                     new Col("origin_article_id", STR, "The story's origin; null when unknown."),
                     new Col("origin_published_s", LONG, "The origin's publication time, epoch seconds; null when unknown."),

@@ -8,11 +8,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.wiretrace.config.WiretraceConfig;
+import io.wiretrace.core.syndication.BucketKeys;
 import io.wiretrace.core.syndication.Buckets;
 import io.wiretrace.core.syndication.ContentSentences;
 import io.wiretrace.core.syndication.CorpusSyndication;
 import io.wiretrace.core.syndication.LshParams;
-import io.wiretrace.core.syndication.MinHashSketcher;
 import io.wiretrace.core.syndication.StoryBuilder;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -99,16 +99,13 @@ final class LshCandidates {
         int rows = lsh.rows();
         int anchors = cfg.lsh().anchorSentences();
         return feats.select("doc_key", "signature", "sentences", "pin_story_id").flatMap((FlatMapFunction<Row, Row>) r -> {
-            MinHashSketcher sk = new MinHashSketcher(components);
-            byte[] sig = r.getAs("signature");
+            BucketKeys keys = new BucketKeys(components, bands, rows, anchors);
             long doc = r.getAs("doc_key");
             boolean pinned = !r.isNullAt(3);
-            List<Row> out = new ArrayList<>(bands + anchors);
-            for (int b = 0; b < bands; b++) {
-                out.add(RowFactory.create(b, sk.bandKey(sig, b, rows), doc, pinned));
-            }
-            for (long key : ContentSentences.anchors(ContentSentences.fromBytes(r.getAs("sentences")), anchors)) {
-                out.add(RowFactory.create(bands, key, doc, pinned));
+            long[] buckets = keys.buckets(r.getAs("signature"), ContentSentences.fromBytes(r.getAs("sentences")));
+            List<Row> out = new ArrayList<>(buckets.length);
+            for (int i = 0; i < buckets.length; i++) {
+                out.add(RowFactory.create(keys.band(i), buckets[i], doc, pinned));
             }
             return out.iterator();
         }, Encoders.row(BANDS));

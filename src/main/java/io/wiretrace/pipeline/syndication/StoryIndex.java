@@ -53,7 +53,7 @@ public final class StoryIndex {
     /** The parameters that make two runs' features comparable, as one string. */
     public static String params(WiretraceConfig.Syndication cfg) {
         LshParams lsh = SyndicationStage.lshParams(cfg);
-        return String.format(Locale.ROOT, "v1;shingles=%s:%d;minhash=%d;lsh=%dx%d;anchors=%d",
+        return String.format(Locale.ROOT, "v2;shingles=%s:%d;minhash=%d;lsh=%dx%d;anchors=%d",
                 cfg.shingleUnit().name().toLowerCase(Locale.ROOT), cfg.shingleSize(), cfg.minhashComponents(),
                 lsh.bands(), lsh.rows(), cfg.lsh().anchorSentences());
     }
@@ -88,7 +88,7 @@ public final class StoryIndex {
         }
         Dataset<Row> pinned = index.select(col("doc_key"), col("article_id"), col("outlet"), col("published_s"),
                 col("title_hash"), col("lede_hash"), col("shingles"), col("sentences"), col("signature"),
-                lit(null).cast("string").as("wire_credit"), col("sketch"), lit(0).as("content_chars"),
+                lit(null).cast("string").as("wire_credit"), col("sketch"), col("lsh_keys"), lit(0).as("content_chars"),
                 lit(0).as("template_chars"), col("story_id").as("pin_story_id"),
                 col("origin_article_id").as("pin_origin_id"), col("origin_published_s").as("pin_origin_s"));
         TreeMap<String, String> storyDates = partitions(spark, output, Tables.STORIES.name(), runDate, windowDays);
@@ -150,7 +150,8 @@ public final class StoryIndex {
     static Dataset<Row> rows(Dataset<Row> newFeats, Dataset<Row> stories, String params, String since) {
         return newFeats.join(stories, "article_id").select(col("article_id"), col("doc_key"), col("outlet"),
                 col("published_s"), col("title_hash"), col("lede_hash"), col("shingles"), col("sentences"),
-                col("signature"), col("sketch"), col("story_id"), col("origin_article_id"), col("origin_published_s"),
+                col("signature"), col("sketch"), col("lsh_keys"), col("story_id"), col("origin_article_id"),
+                col("origin_published_s"),
                 lit(params).as("index_params"), lit(since).as("index_since"));
     }
 }

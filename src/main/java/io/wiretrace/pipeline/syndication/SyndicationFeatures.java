@@ -2,7 +2,9 @@ package io.wiretrace.pipeline.syndication;
 
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.syndication.ArticleFeatures;
+import io.wiretrace.core.syndication.BucketKeys;
 import io.wiretrace.core.syndication.ContentSentences;
+import io.wiretrace.core.syndication.LshParams;
 import io.wiretrace.core.syndication.MinHashSketcher;
 import io.wiretrace.core.syndication.Shingler;
 import io.wiretrace.pipeline.FaultInjection;
@@ -38,6 +40,8 @@ final class SyndicationFeatures {
             .add("signature", DataTypes.BinaryType, false)
             .add("wire_credit", DataTypes.StringType, true)
             .add("sketch", DataTypes.BinaryType, false)
+            // The article's LSH buckets as lookup keys (BucketKeys): what the story index is searched by.
+            .add("lsh_keys", DataTypes.createArrayType(DataTypes.LongType, false), false)
             .add("content_chars", DataTypes.IntegerType, false)
             .add("template_chars", DataTypes.IntegerType, false)
             // Set on articles of earlier runs read from the story index (StoryIndex), null on new ones.
@@ -57,16 +61,21 @@ final class SyndicationFeatures {
     static Dataset<Row> compute(Dataset<Row> articles, WiretraceConfig.Syndication cfg) {
         Shingler shingler = new Shingler(cfg.shingleUnit(), cfg.shingleSize());
         int components = cfg.minhashComponents();
+        LshParams lsh = SyndicationStage.lshParams(cfg);
+        int bands = lsh.bands();
+        int rows = lsh.rows();
+        int anchors = cfg.lsh().anchorSentences();
         return articles.selectExpr(INPUT).mapPartitions(
                 (MapPartitionsFunction<Row, Row>) it -> {
                     FaultInjection.maybeFail("syndication");
                     MinHashSketcher sketcher = new MinHashSketcher(components);
                     ArticleFeatures features = new ArticleFeatures(shingler, sketcher);
-                    return Iterators.map(it, r -> row(r, features, sketcher));
+                    BucketKeys keys = new BucketKeys(components, bands, rows, anchors);
+                    return Iterators.map(it, r -> row(r, features, sketcher, keys));
                 }, Encoders.row(SCHEMA));
     }
 
-    private static Row row(Row r, ArticleFeatures features, MinHashSketcher sketcher) {
+    private static Row row(Row r, ArticleFeatures features, MinHashSketcher sketcher, BucketKeys keys) {
         String id = r.getString(0);
         Timestamp t = r.getTimestamp(2);
         String text = r.getString(4);
@@ -75,7 +84,7 @@ final class SyndicationFeatures {
         return RowFactory.create(ArticleFeatures.docKey(id), id, r.getString(1),
                 t == null ? null : Math.floorDiv(t.getTime(), 1000L), f.titleHash(), f.ledeHash(),
                 f.shingleSet(), ContentSentences.toBytes(f.sentences()), f.signature(), f.wireCredit(),
-                sketcher.sketch8(f.signature()), f.contentChars(),
+                sketcher.sketch8(f.signature()), keys.lookups(f.signature(), f.sentences()), f.contentChars(),
                 (text == null ? 0 : text.length()) - f.contentChars(), null, null, null);
     }
 

@@ -107,4 +107,38 @@ class SyndicationPrimitivesTest {
         assertThrows(IllegalArgumentException.class, () -> new MinHashSketcher(MinHashSketcher.MAX_COMPONENTS + 1));
         assertThrows(IllegalArgumentException.class, () -> new MinHashSketcher(MinHashSketcher.MIN_COMPONENTS - 1));
     }
+
+    @Test
+    void lookupKeysAreTheBucketsBandByBandThenTheAnchors() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        long[] a = new long[300];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = rnd.nextLong();
+        }
+        long[] b = a.clone();
+        b[0] = 1; // one shingle of 300 differs: most bands still agree, not all
+        BucketKeys keys = new BucketKeys(128, 16, 8, 3);
+        MinHashSketcher sk = new MinHashSketcher(128);
+        char[] sentences = ContentSentences.of("The first sentence of this made-up story opens it here. "
+                + "A second sentence of the same story follows right after it. "
+                + "And a third sentence, just as long as the others, ends it.");
+        long[] buckets = keys.buckets(sk.signature(a), sentences);
+        long[] lookups = keys.lookups(sk.signature(a), sentences);
+        assertEquals(16 + 3, buckets.length);
+        assertArrayEquals(ContentSentences.anchors(sentences, 3), java.util.Arrays.copyOfRange(buckets, 16, 19));
+        for (int i = 0; i < buckets.length; i++) {
+            assertEquals(i < 16 ? sk.bandKey(sk.signature(a), i, 8) : ContentSentences.anchors(sentences, 3)[i - 16],
+                    buckets[i]);
+            assertEquals(BucketKeys.lookup(keys.band(i), buckets[i]), lookups[i]);
+        }
+        // Two articles share a lookup key exactly where they share a bucket of the same band.
+        long[] other = keys.lookups(sk.signature(b), ContentSentences.of("Another opening. Nothing shared."));
+        for (int i = 0; i < 16; i++) {
+            assertEquals(buckets[i] == keys.buckets(sk.signature(b), sentences)[i], lookups[i] == other[i], "band " + i);
+        }
+        // The same bucket value in two bands is two keys.
+        assertNotEquals(BucketKeys.lookup(2, 42L), BucketKeys.lookup(3, 42L));
+        assertEquals(16, keys.band(1000), "anchors count as band number bands");
+        assertEquals(1, keys.band(1));
+    }
 }
