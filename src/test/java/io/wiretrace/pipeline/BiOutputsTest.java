@@ -154,6 +154,11 @@ class BiOutputsTest {
                 assertEquals(((Number) day.get("records_in")).longValue(), ((Number) day.get("articles")).longValue()
                         + ((Number) day.get("exact_duplicates")).longValue() + rejects, day.toString());
             }
+            for (Map<String, Object> r : duck.query(body("15_related_stories.sql"))) {
+                assertTrue(((String) r.get("story_a")).compareTo((String) r.get("story_b")) < 0, r.toString());
+                assertTrue(((Number) r.get("linking_pairs")).longValue() >= ((Number) r.get("copy_pairs")).longValue(),
+                        r.toString());
+            }
             Map<String, Object> reuters = duck.query(body("01_outlets_copying_reuters_most.sql")).get(0);
             assertTrue(((Number) reuters.get("reuters_copies")).longValue() > 0
                     && ((Number) reuters.get("share_of_output")).doubleValue() <= 1.0, reuters.toString());
