@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wiretrace.bench.DailyRuns;
 import io.wiretrace.cli.ExitCodes;
 import io.wiretrace.cli.Main;
 import io.wiretrace.core.generate.CorpusGenerator;
@@ -165,6 +166,64 @@ class StandaloneClusterIT {
                 "--set", "syndication.enabled=false", "--set", "topics.enabled=false"));
         assertEquals(ExitCodes.REJECT_RATE, rate.exitCode(), rate.tail());
         assertTrue(Files.exists(rejected.resolve("_SUCCESS")), "reports committed");
+    }
+
+    /**
+     * A scheduled second date on the cluster: it reads the first date's story index (written in
+     * local mode) through the executors, with the distributed syndication path, and must give the
+     * second date's tables exactly as the same run in local mode does, copies of the first date's
+     * stories under their ids.
+     */
+    @Test
+    void aSecondDateOnTheClusterContinuesTheFirstDatesStoriesAsLocalModeDoes() throws Exception {
+        Path gen = tmp.resolve("gen-2days");
+        new CorpusGenerator(new CorpusGenerator.Settings(400, 29, 0.0, 400, null, false, 2)).generate(gen);
+        Path split = tmp.resolve("split-2days");
+        int last = DailyRuns.split(SparkTestSession.get(), gen, split, 2,
+                io.wiretrace.config.ConfigLoader.load(null, List.of()));
+        assertEquals(1, last, "two publication days");
+        String d1 = DailyRuns.DAY_1.toString();
+        String d2 = DailyRuns.DAY_1.plusDays(1).toString();
+        Path localOut = tmp.resolve("two-dates-local");
+        assertEquals(0, Main.execute(dayArgs(split.resolve("day=0"), localOut, d1)));
+        Path clusterOut = tmp.resolve("two-dates-cluster");
+        copyTree(localOut, clusterOut);
+        assertEquals(0, Main.execute(dayArgs(split.resolve("day=1"), localOut, d2)));
+        List<String> args = new ArrayList<>(List.of(dayArgs(split.resolve("day=1"), clusterOut, d2)));
+        args.addAll(List.of("--set", "spark.one_partition_max_bytes=0", "--set", "syndication.local_max_articles=0"));
+        ChildJvm.Result r = submit("second-date", List.of(), args);
+        assertEquals(0, r.exitCode(), r.tail());
+        for (Tables.Table t : Tables.ALL) {
+            if (Tables.TOPIC_TABLES.contains(t)) {
+                continue;
+            }
+            Path partition = Path.of(t.name(), Tables.PARTITION_COLUMN + "=" + d2);
+            assertEquals(Fixtures.fileRows(localOut.resolve(partition)), Fixtures.fileRows(clusterOut.resolve(partition)),
+                    t.name());
+        }
+        JsonNode manifest = JSON.readTree(clusterOut.resolve("_manifest.json").toFile());
+        assertEquals(cluster.masterUrl(), manifest.path("spark").path("master").asText(), "ran on the cluster");
+        assertTrue(manifest.path("stages").path("syndication").path("index_articles_matched").asLong() > 0,
+                manifest.path("stages").toString());
+        // Copies on the second date of first-date stories kept those stories' ids.
+        var spark = SparkTestSession.get();
+        long continued = spark.read().parquet(clusterOut.resolve("articles/run_date=" + d2).toString()).select("story_id")
+                .intersect(spark.read().parquet(clusterOut.resolve("articles/run_date=" + d1).toString())
+                        .select("story_id")).count();
+        assertTrue(continued > 0, "stories continued across the two dates");
+    }
+
+    private static String[] dayArgs(Path input, Path out, String date) {
+        return new String[] {"run", "--input", input.toString(), "--output", out.toString(), "--run-date", date,
+                "--set", "topics.enabled=false", "--overwrite"};
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private String[] runArgs(Path out) {

@@ -145,7 +145,8 @@ public final class SyndicationStage {
      * lookup keys ({@code lsh_keys}, the one column read in full) against the day's, broadcast
      * while they are few enough ({@link #MAX_BROADCAST_LOOKUP_KEYS}): joined by key instead, the
      * window's keys and then its features would be shuffled on every run, a cost that grows with
-     * the window (measured at 100,000 articles over 7 days: day 7 at 1.8x day 1 per article). An
+     * the window (measured over 7 days at 100,000 articles: 2.6 ms an article on day 1, 4.5-4.7 on
+     * days 4-6; with lookup keys, at 700,000: 1.26-1.45 ms on every day, docs/benchmarks.md). An
      * article already in the index (scraped again, same id) is matched as a new one.
      */
     private static Features features(Dataset<Row> articles, long articleCount, WiretraceConfig.Syndication cfg,
