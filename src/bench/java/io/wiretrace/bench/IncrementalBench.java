@@ -130,7 +130,7 @@ final class IncrementalBench {
         for (String line : records) {
             com.fasterxml.jackson.databind.JsonNode r = json.readTree(line);
             String t = r.path("published_at").asText("");
-            if (t.length() >= 10 && !"null".equals(t)) {
+            if (t.length() >= 10 && validDate(t.substring(0, 10))) {
                 byDate.computeIfAbsent(t.substring(0, 10), k -> new ArrayList<>()).add(line);
             } else {
                 undated.add(line);
@@ -168,6 +168,16 @@ final class IncrementalBench {
         System.out.printf(Locale.ROOT, "counter copy pairs: one run %d, daily runs %d, in both %d (only one run %d,"
                 + " only daily %d)%n", one.count(), daily.count(), both, one.count() - both, daily.count() - both);
         spark.stop();
+    }
+
+    /** Real data has dates like 2014-09-31: those records count as undated. */
+    private static boolean validDate(String s) {
+        try {
+            LocalDate.parse(s);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static RunResult run(SparkSession spark, WiretraceConfig cfg, List<String> in, Path out, String date) {

@@ -46,6 +46,7 @@ final class MainText {
     private static final Evaluator BLOCK_CANDIDATES = QueryParser.parse(String.join(", ", BLOCK_TAG_LIST)
             + ", div, section, td");
     private static final int MIN_BLOCK_CHARS = 25;
+    private static final int LOOSE_PROSE_CHARS = 100;
 
     private MainText() {}
 
@@ -90,6 +91,8 @@ final class MainText {
                 e.remove();
             }
         }
+        // After the chrome: loose text in a paywall or teaser box must not protect it as paragraphs.
+        wrapTextRuns(body);
         // Blocks: paragraphs and the like, plus leaf divs that hold text directly (some sites use no <p>).
         List<Element> blocks = new ArrayList<>();
         for (Element e : body.select(BLOCK_CANDIDATES)) {
@@ -158,6 +161,92 @@ final class MainText {
             }
         }
         return out;
+    }
+
+    /** Inline content: runs of these and of text make a paragraph when a container holds them loose. */
+    private static final Set<String> INLINE_TAGS = Set.of("a", "abbr", "b", "big", "br", "cite", "code", "em", "font",
+            "i", "img", "mark", "nobr", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u",
+            "wbr");
+    private static final Set<String> NOT_LOOSE_PROSE = Set.of("a", "figure", "figcaption", "picture", "header");
+    private static final Evaluator BLOCK_INSIDE = QueryParser.parse("p, div, section, article, ul, ol, table, "
+            + "h1, h2, h3, h4, h5, h6, blockquote, pre, li, td");
+
+    /**
+     * Text that a container holds loose — text nodes and inline elements between its block children,
+     * as 2000s pages and blogs write bodies ("text<br><br>text" in a div, a span or a table cell,
+     * next to an image box) — becomes paragraphs: each run of inline content is wrapped in a
+     * {@code <p>}, split where two line breaks follow each other, so the container scoring sees it
+     * like any other paragraph text. Runs shorter than a block are left alone.
+     */
+    static void wrapTextRuns(Element body) {
+        List<Element> containers = new ArrayList<>();
+        collectContainers(body, containers);
+        for (Element e : containers) {
+            List<List<org.jsoup.nodes.Node>> runs = new ArrayList<>();
+            List<org.jsoup.nodes.Node> run = new ArrayList<>();
+            runs.add(run);
+            int breaks = 0;
+            for (org.jsoup.nodes.Node n : e.childNodes()) {
+                if (n instanceof org.jsoup.nodes.Comment) {
+                    continue; // ad-section markers and the like sit inside the text
+                }
+                boolean inline = n instanceof org.jsoup.nodes.TextNode
+                        || n instanceof Element c && INLINE_TAGS.contains(c.normalName()) && c.selectFirst(BLOCK_INSIDE) == null;
+                boolean lineBreak = n instanceof Element c && c.nameIs("br");
+                breaks = lineBreak ? breaks + 1 : n instanceof org.jsoup.nodes.TextNode t && t.isBlank() ? breaks : 0;
+                if (!inline || breaks == 2) {
+                    run = new ArrayList<>();
+                    runs.add(run);
+                } else {
+                    run.add(n);
+                }
+            }
+            int[] lengths = runs.stream().mapToInt(MainText::runChars).toArray();
+            // Loose text is the body only where some of it is prose-long: elsewhere it is a byline,
+            // a date or a caption beside the paragraphs.
+            if (java.util.Arrays.stream(lengths).max().orElse(0) >= LOOSE_PROSE_CHARS) {
+                for (int i = 0; i < runs.size(); i++) {
+                    if (lengths[i] >= MIN_BLOCK_CHARS) {
+                        wrap(runs.get(i));
+                    }
+                }
+            }
+        }
+    }
+
+    private static int runChars(List<org.jsoup.nodes.Node> run) {
+        int n = 0;
+        for (org.jsoup.nodes.Node x : run) {
+            n += (x instanceof Element el ? el.text() : ((org.jsoup.nodes.TextNode) x).text().strip()).length();
+        }
+        return n;
+    }
+
+    /**
+     * The elements whose loose text may be a paragraph, in document order; not those inside a link
+     * (a teaser box is one big link: its text is link text, which a new paragraph would hide),
+     * nor in a figure (a caption and its credit are beside the body, not of it).
+     */
+    private static void collectContainers(Element e, List<Element> out) {
+        String tag = e.normalName();
+        if (NOT_LOOSE_PROSE.contains(tag)) {
+            return;
+        }
+        if (!BLOCK_TAGS.contains(tag) && !INLINE_TAGS.contains(tag) && !tag.equals("p")) {
+            out.add(e);
+        }
+        for (Element c : e.children()) {
+            collectContainers(c, out);
+        }
+    }
+
+    /** Wraps a run of inline nodes in a new {@code <p>}. */
+    private static void wrap(List<org.jsoup.nodes.Node> run) {
+        Element p = new Element("p");
+        run.get(0).before(p);
+        for (org.jsoup.nodes.Node n : run) {
+            p.appendChild(n);
+        }
     }
 
     /**

@@ -205,4 +205,26 @@ class ArticleExtractorTest {
         assertNull(x.extract("<html lang=\"utf-8\"><body><p>" + P1 + "</p></body></html>", null).language());
         assertNull(x.extract("<html lang=\"xx\"><body><p>" + P1 + "</p></body></html>", null).language());
     }
+
+    @Test
+    void looseTextBetweenLineBreaksIsTheBodyOfAnOldStylePage() {
+        // 2000s markup: a table layout, the body loose in a span and a div, paragraphs split by
+        // <br><br>, an image box beside it; a caption in a figure and a hidden paywall teaser of loose
+        // text that are not the body.
+        String html = "<html><head><title>Electric ferry to start trials next month</title></head><body><table><tr>"
+                + "<td><a href=\"/\">Home</a> | <a href=\"/news\">News</a> | <a href=\"/sport\">Sport</a></td>"
+                + "<td><span class=\"article_title\">Electric ferry to start trials next month</span><br>"
+                + "<div class=\"byline\">By Anna Example</div>"
+                + "<span class=\"article_text\">" + P1 + "<br /><br />" + P2 + "<br><br></span>"
+                + "<div class=\"text\"><div class=\"imgbox\"><img src=\"x.jpg\"></div><!-- ad_section_start -->"
+                + P3 + " <b>" + QUOTE + "</b></div>"
+                + "<figure><img src=\"y.jpg\"><figcaption>The new ferry moored at the northern terminal on Monday, "
+                + "photographed by a staff photographer.</figcaption></figure>"
+                + "<div class=\"o-paywall\" style=\"display:none\">Subscribe to read the rest of this article about the "
+                + "ferry and every other story on our website, for a small monthly fee that you can cancel at any time.</div>"
+                + "</td></tr></table></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/1");
+        // The line breaks inside the span do not split it (splitting there cost l3s_gn1 0.001).
+        assertEquals(String.join("\n\n", P1 + " " + P2, P3 + " " + QUOTE), a.text());
+    }
 }
