@@ -208,12 +208,26 @@ public final class ExtractionBench {
     }
 
     static boolean titleMatches(Case c, String title) {
-        return c.title() != null && title != null && squash(c.title()).equals(squash(title));
+        if (c.title() == null || title == null) {
+            return false;
+        }
+        String want = squash(c.title());
+        String got = squash(title);
+        if (want.equals(got)) {
+            return true;
+        }
+        // l3s_gn1's annotations lost characters outside ASCII to '?' ("Camilla?s ?cursed? cruise"):
+        // there a '?' stands for any one such character (a typographic quote squashed to ' too).
+        String typed = squash(java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKC)
+                .replaceAll("[^\\x00-\\x7F]", "?"));
+        return want.indexOf('?') >= 0 && want.equals(typed);
     }
 
     public static Summary summarize(List<Result> results) {
         double f1 = results.stream().mapToDouble(r -> r.body().f1()).average().orElse(0);
-        double title = results.stream().filter(Result::titleMatch).count() / (double) results.size();
+        // Over the pages with an expected title (17 of l3s_gn1's have no headline annotated).
+        long titled = results.stream().filter(r -> r.c().title() != null && !r.c().title().isBlank()).count();
+        double title = results.stream().filter(Result::titleMatch).count() / (double) Math.max(1, titled);
         long dated = results.stream().filter(r -> r.dateWithinDay() != null).count();
         long right = results.stream().filter(r -> Boolean.TRUE.equals(r.dateWithinDay())).count();
         return new Summary(results.size(), f1, title, dated == 0 ? 1 : (double) right / dated, (int) dated);
@@ -264,6 +278,9 @@ public final class ExtractionBench {
      * Reads l3s_gn1 ({@code expected.json}: per page id its url, headline and hand-annotated full
      * text; {@code original/ID.html.gz}): the expected body is the full text, the title the
      * visible headline; the set has no dates. Pages in id order; the publisher is the URL's host.
+     * The headline annotation of 87 pages spans more than the headline (a sub-headline, a credit
+     * line, "Email Article"), each in its own block after a blank line: the title is its first
+     * block.
      */
     public static List<Case> loadL3s(Path data) throws IOException {
         JsonNode expected = JSON.readTree(data.resolve("expected.json").toFile());
@@ -275,7 +292,7 @@ public final class ExtractionBench {
             JsonNode e = expected.get(id);
             String url = text(e.get("url"));
             String host = url == null ? id : url.replaceFirst("^[a-z]+://", "").replaceFirst("[/:?#].*$", "");
-            out.add(new Case(host, data.resolve("original").resolve(id + ".html.gz"), url, text(e.get("headline")),
+            out.add(new Case(host, data.resolve("original").resolve(id + ".html.gz"), url, firstBlock(text(e.get("headline"))),
                     e.path("fulltext").asText(""), null));
         }
         return out;
@@ -292,6 +309,10 @@ public final class ExtractionBench {
             section.path("paragraphs").forEach(n -> parts.add(n.asText()));
         }
         return String.join("\n\n", parts);
+    }
+
+    private static String firstBlock(String s) {
+        return s == null ? null : s.strip().split("\\n\\s*\\n", 2)[0].strip();
     }
 
     private static String text(JsonNode n) {

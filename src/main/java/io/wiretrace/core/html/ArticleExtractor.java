@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * A news page's HTML → its article: title, main text as paragraphs, publication time, canonical
@@ -44,7 +45,7 @@ public final class ArticleExtractor {
      * page declares it (null: the generic rule).
      */
     public Extracted extract(String html, String url, TitleSource titleSource) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        Document doc = parse(html, url);
         List<JsonNode> ld = jsonLd(doc);
         // One pass over the metas: the extractor asks for some twenty of them.
         Map<String, String> metas = metas(doc);
@@ -70,6 +71,33 @@ public final class ArticleExtractor {
         }
         return new Extracted(title, String.join("\n\n", blocks), published, blank(canonical) ? null : canonical,
                 language, siteName, blocks.size());
+    }
+
+    private static final java.util.regex.Pattern TITLE_TAG = java.util.regex.Pattern.compile("(?i)<title\\b[^>]*>");
+    // Longer than any headline: a <title> this long swallowed the markup after it.
+    private static final int RUNAWAY_TITLE_CHARS = 1_000;
+
+    /**
+     * Parses a page. A {@code <title>} whose end tag is lost (a truncated or spliced capture) makes
+     * an HTML5 parser — and a browser — read the rest of the page as title text, leaving no body;
+     * such a title is closed at the first tag after it, as libxml2 (lxml) does, and the page parsed
+     * again. Pages with a closed title are parsed once.
+     */
+    static Document parse(String html, String url) {
+        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        Element title = doc.selectFirst("title");
+        if (title == null || title.text().length() < RUNAWAY_TITLE_CHARS || title.text().indexOf('<') < 0) {
+            return doc;
+        }
+        java.util.regex.Matcher m = TITLE_TAG.matcher(html);
+        if (!m.find()) {
+            return doc;
+        }
+        int close = html.indexOf('<', m.end());
+        if (close < 0) {
+            return doc;
+        }
+        return Jsoup.parse(html.substring(0, close) + "</title>" + html.substring(close), url == null ? "" : url);
     }
 
     /**

@@ -26,7 +26,7 @@ final class MainText {
 
     // React's streaming server rendering sends content in <div hidden id="S:n"> and shows it by
     // script: those are the page, not hidden chrome.
-    private static final String CHROME_TAGS = "script, style, noscript, template, svg, iframe, button, input, "
+    private static final String CHROME_TAGS = "script, style, title, noscript, template, svg, iframe, button, input, "
             + "select, textarea, nav, aside, footer, dialog, link, meta, [hidden]:not([id^=S:]), [aria-hidden=true], "
             + "[role=navigation], [role=complementary], [role=contentinfo], [role=dialog], [role=alert]";
     private static final Pattern NEGATIVE = Pattern.compile(
@@ -35,6 +35,10 @@ final class MainText {
             + "popular|trending|most-?read|sidebar|widget|modal|popup|banner|masthead|skip-?link|signup|"
             + "read-?more|more-?stories|teaser|author-?bio|disclaimer|caption|credit|copyright|tags?\\b|"
             + "toolbar|rating|poll|video-?player|gallery-?nav", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIALOG = Pattern.compile(
+            "consent|cookie|gdpr|onetrust|comment|modal|dialog|popup|overlay|login|signin|newsletter",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern HIDDEN = Pattern.compile("display\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
     private static final Pattern LAYOUT = Pattern.compile("grid|layout|container|wrap|^has-|^with-",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POSITIVE = Pattern.compile(
@@ -47,6 +51,9 @@ final class MainText {
             + ", div, section, td");
     private static final int MIN_BLOCK_CHARS = 25;
     private static final int LOOSE_PROSE_CHARS = 100;
+    // A block this long is a sentence or more (about 13 words): where the body starts and ends.
+    // Measured on both real sets at 50, 65, 80, 100, 130 characters: 65-100 is a plateau.
+    private static final int PROSE_CHARS = 80;
 
     private MainText() {}
 
@@ -79,15 +86,26 @@ final class MainText {
             }
         }
         double paragraphText = Math.max(1, pChars.getOrDefault(body, new int[1])[0]);
+        // A box named as a dialog or a comment thread (consent, login, newsletter sign-up) may hold
+        // more paragraph text than the article, but never the article's headline: such a box goes
+        // whatever its size unless the headline is inside it. (Other chrome names — paywall,
+        // gate-ad — do wrap real bodies away from the headline, so only their size protects them.)
+        Element headline = body.selectFirst("h1");
+        Set<Element> aroundHeadline = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element a = headline; a != null && a != body; a = a.parent()) {
+            aroundHeadline.add(a);
+        }
         Map<String, Boolean> nameMemo = new java.util.HashMap<>();
         for (Element e : body.select("*")) {
             if (e == body || e.parent() == null || e.nameIs("article") || e.nameIs("main")) {
                 continue;
             }
-            if (!chromeByName(e, nameMemo)) {
+            if (!chromeByName(e, nameMemo) && !HIDDEN.matcher(e.attr("style")).find()) {
                 continue;
             }
-            if (pChars.getOrDefault(e, new int[1])[0] / paragraphText < 0.3) {
+            boolean dialog = headline != null && !aroundHeadline.contains(e)
+                    && (DIALOG.matcher(e.className() + " " + e.id()).find() || HIDDEN.matcher(e.attr("style")).find());
+            if (dialog || pChars.getOrDefault(e, new int[1])[0] / paragraphText < 0.3) {
                 e.remove();
             }
         }
@@ -136,9 +154,11 @@ final class MainText {
         if (best == null) {
             return List.of();
         }
+        best = headlinesArticle(best, headline, sums);
         Set<Element> inBest = Collections.newSetFromMap(new IdentityHashMap<>());
         inBest.addAll(best.getAllElements());
         List<String> out = new ArrayList<>();
+        List<Boolean> prose = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Element b = blocks.get(i);
             if (!inBest.contains(b)) {
@@ -158,9 +178,49 @@ final class MainText {
             }
             if (out.isEmpty() || !out.get(out.size() - 1).equals(text)) {
                 out.add(text);
+                prose.add(text.length() >= PROSE_CHARS && linkDensities[i] < 0.3 && !b.nameIs("li"));
             }
         }
-        return out;
+        return bodySpan(out, prose);
+    }
+
+    /**
+     * Where the winning container holds more than one {@code <article>} with prose — the next
+     * story of an endless-scroll page, a second article below the first — the one holding the
+     * page's headline is the article (when it holds prose of its own).
+     */
+    static Element headlinesArticle(Element best, Element headline, Map<Element, long[]> sums) {
+        if (headline == null || headline.parent() == null) {
+            return best;
+        }
+        Element own = null;
+        for (Element a = headline.parent(); a != null && a != best; a = a.parent()) {
+            if (a.nameIs("article")) {
+                own = a;
+            }
+        }
+        if (own == null || sums.getOrDefault(own, new long[2])[0] < PROSE_CHARS) {
+            return best;
+        }
+        for (Element other : best.getElementsByTag("article")) {
+            if (other != own && sums.getOrDefault(other, new long[2])[0] >= PROSE_CHARS
+                    && !other.parents().contains(own) && !own.parents().contains(other)) {
+                return own;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The body within the container: from its first prose block (a sentence or more: {@link
+     * #PROSE_CHARS}, link-poor, not a list item) to its last. Short lines before it (a dateline, a
+     * byline, the headline again, a section label) and after it (a source credit, "Editor's
+     * choice", "Most popular", a link list) are not the article; short lines between paragraphs
+     * (sub-headings, a one-line quote, a list) are. A container without prose keeps all its lines.
+     */
+    static List<String> bodySpan(List<String> blocks, List<Boolean> prose) {
+        int from = prose.indexOf(true);
+        return from < 0 ? blocks : List.copyOf(blocks.subList(from, prose.lastIndexOf(true) + 1));
     }
 
     /** Inline content: runs of these and of text make a paragraph when a container holds them loose. */
@@ -232,12 +292,23 @@ final class MainText {
         if (NOT_LOOSE_PROSE.contains(tag)) {
             return;
         }
-        if (!BLOCK_TAGS.contains(tag) && !INLINE_TAGS.contains(tag) && !tag.equals("p")) {
+        // An inline element holding blocks is a container too: 2000s pages write a body as text in
+        // a <font> cut by empty <p></p> separators.
+        if (!BLOCK_TAGS.contains(tag) && !tag.equals("p") && (!INLINE_TAGS.contains(tag) || hasBlockChild(e))) {
             out.add(e);
         }
         for (Element c : e.children()) {
             collectContainers(c, out);
         }
+    }
+
+    private static boolean hasBlockChild(Element e) {
+        for (Element c : e.children()) {
+            if (BLOCK_CHILD_TAGS.contains(c.normalName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Wraps a run of inline nodes in a new {@code <p>}. */

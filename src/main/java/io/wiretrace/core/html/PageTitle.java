@@ -65,10 +65,71 @@ final class PageTitle {
                 return stripSite(c, site);
             }
         }
-        if (h1 != null) {
-            return h1;
+        if (docTitle != null) {
+            // No declared headline: the <title> decides. A visible heading it repeats is the
+            // headline (the h1 of older pages is often the section: "Sport", "Latest News").
+            String heading = headingInTitle(doc, docTitle);
+            return heading != null ? heading : stripSite(docTitle, site);
         }
-        return docTitle == null ? null : stripSite(docTitle, site);
+        return h1 != null ? h1 : firstHeading(doc);
+    }
+
+    /** The page's {@code <title>}, also where a page sets it in the body (older CMS templates do). */
+    static String documentTitle(Document doc) {
+        String head = doc.title();
+        if (!head.isBlank()) {
+            return head;
+        }
+        Element anywhere = doc.selectFirst("title");
+        return anywhere == null ? null : anywhere.text();
+    }
+
+    /**
+     * A page with neither a title nor an {@code h1} (a capture cut before its head): its first
+     * heading or element named as a headline of three words or more.
+     */
+    static String firstHeading(Document doc) {
+        if (doc.body() == null) {
+            return null;
+        }
+        for (Element e : doc.body().select(HEADINGS)) {
+            String text = clean(e.text());
+            if (text != null && text.length() <= MAX_HEADLINE_CHARS && text.split(" ").length >= 3) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    private static final org.jsoup.select.Evaluator HEADINGS = org.jsoup.select.QueryParser.parse(
+            "h1, h2, h3, h4, [class~=(?i)title|headline|heading|hdl], [id~=(?i)title|headline|heading|hdl]");
+    private static final int MAX_HEADLINE_CHARS = 300;
+
+    /**
+     * The longest visible heading — an {@code h1}–{@code h4} or an element named as a title or
+     * headline — whose text the page's {@code <title>} holds whole and which is at least half of
+     * the title: "Covic turns up heat on Schwarzer" in "Covic turns up heat on Schwarzer - Sport -
+     * smh.com.au". Section labels are short parts of the title at most and lose to it.
+     */
+    static String headingInTitle(Document doc, String docTitle) {
+        if (doc.body() == null) {
+            return null;
+        }
+        String inTitle = " " + norm(docTitle) + " ";
+        String best = null;
+        int bestLength = 0;
+        for (Element e : doc.body().select(HEADINGS)) {
+            String text = clean(e.text());
+            if (text == null || text.length() > MAX_HEADLINE_CHARS) {
+                continue;
+            }
+            String n = norm(text);
+            if (n.length() > bestLength && n.length() * 2 >= inTitle.strip().length() && inTitle.contains(" " + n + " ")) {
+                best = text;
+                bestLength = n.length();
+            }
+        }
+        return best;
     }
 
     /** A page's title candidates: each source's text, null when the page lacks it. */
@@ -95,7 +156,7 @@ final class PageTitle {
             h1el = doc.selectFirst("h1");
         }
         return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
-                clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(doc.title()),
+                clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(documentTitle(doc)),
                 new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text())));
     }
 
@@ -104,7 +165,7 @@ final class PageTitle {
      * an outlet's {@code title_source} would pick, for choosing one.
      */
     static Map<TitleSource, String> titleCandidates(String html, String url) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        Document doc = ArticleExtractor.parse(html, url);
         List<JsonNode> ld = jsonLd(doc);
         Map<String, String> metas = metas(doc);
         Candidates c = candidates(doc, metas, ld, siteName(metas, ld), url);
@@ -196,9 +257,21 @@ final class PageTitle {
 
     /**
      * "Headline | Site" → "Headline" when the last (or first) part names the site, or is much
-     * shorter than the rest and not part of the visible headline.
+     * shorter than the rest and the visible headline does not show it with the rest.
      */
     static String stripSite(String title, Site site) {
+        // "Headline - Soccer - Sport - Breaking News": one part at a time, while parts come off.
+        for (int i = 0; i < 4; i++) {
+            String shorter = stripSiteOnce(title, site);
+            if (shorter.equals(title)) {
+                return title;
+            }
+            title = shorter;
+        }
+        return title;
+    }
+
+    private static String stripSiteOnce(String title, Site site) {
         String[] parts = TITLE_SEPARATOR.split(title);
         if (parts.length < 2) {
             return title;
@@ -212,7 +285,7 @@ final class PageTitle {
             return title.substring(first.length()).replaceAll("^\\s*[|\\-–—:·•»]\\s+", "").strip();
         }
         if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
-                && !site.visible().contains(norm(last))) {
+                && !site.visible().contains(norm(title))) {
             return withoutLast(title, last);
         }
         return title;

@@ -227,4 +227,73 @@ class ArticleExtractorTest {
         // The line breaks inside the span do not split it (splitting there cost l3s_gn1 0.001).
         assertEquals(String.join("\n\n", P1 + " " + P2, P3 + " " + QUOTE), a.text());
     }
+    @Test
+    void aBodyInAFontCutByEmptyParagraphsIsLooseText() {
+        // 2008 markup: the whole body is text inside one <font>, paragraphs separated by <p></p>.
+        String html = "<html><body><table><tr><td><h1>Electric ferry to start trials</h1></td></tr><tr><td>"
+                + "<div align=\"justify\"><font size=\"2\">" + P1 + " <p></p>" + P2 + " <p></p>" + P3 + "</font></div>"
+                + "</td></tr></table></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/2");
+        assertEquals(String.join("\n\n", P1, P2, P3), a.text());
+    }
+
+    @Test
+    void shortLinesBeforeAndAfterTheProseAreNotTheBodyButThoseBetweenItsParagraphsAre() {
+        // A dateline and a byline before the first paragraph, a credit and "more" lines after the
+        // last, all in the article's own container; a sub-heading and a short quote between
+        // paragraphs stay.
+        String html = "<html><body><div class=\"story\">"
+                + "<p>Tue Jan 8, 2008 7:35am EST</p><p>By Anna Example</p>"
+                + "<p>" + P1 + "</p><h3>Crossing times</h3><p>" + P2 + "</p><p>“It is ready,” she said.</p>"
+                + "<p>" + P3 + "</p><p>Information from: Eastport Gazette</p><p>Also on Eastport News</p>"
+                + "<p>Editor's choice</p></div></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/3");
+        assertEquals(String.join("\n\n", P1, "Crossing times", P2, "“It is ready,” she said.", P3), a.text());
+    }
+    @Test
+    void withoutDeclaredHeadlinesTheTitleFindsTheVisibleHeadingItRepeatsNotTheSectionH1() {
+        // 2008 markup: the h1 is the section, the headline a bold cell the <title> repeats between
+        // the site's name and two section labels.
+        String html = "<html><head><title>Eastport Gazette | Electric ferry to start trials next month - Transport - News"
+                + "</title></head><body><h1>Latest News</h1><table><tr><td class=\"storyheadline\">Electric ferry to "
+                + "start trials next month</td></tr><tr><td><p>" + P1 + "</p><p>" + P2 + "</p></td></tr></table></body></html>";
+        assertEquals("Electric ferry to start trials next month",
+                new ArticleExtractor().extract(html, "https://eastport.example/news/4").title());
+        // No heading repeats it: the <title> without its section and site parts, one at a time.
+        String plain = html.replace("<td class=\"storyheadline\">Electric ferry to start trials next month</td>", "<td></td>")
+                .replace("Eastport Gazette | ", "");
+        assertEquals("Electric ferry to start trials next month",
+                new ArticleExtractor().extract(plain, "https://eastport.example/news/4").title());
+    }
+
+    @Test
+    void aTitleWhoseEndTagIsLostDoesNotSwallowThePage() {
+        // A spliced capture: the <title>'s end is gone, so an HTML5 parser reads the page as title.
+        String html = "<html><head><title>Electric ferry to start trials<script src=\"x.js\"></script></head><body>"
+                + "<h1>Electric ferry to start trials</h1><p>" + P1 + "</p><p>" + P2 + "</p>"
+                + "<p>" + "Filler text of the page that makes the lost title run past a thousand characters. ".repeat(14)
+                + "</p></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/5");
+        assertEquals("Electric ferry to start trials", a.title());
+        assertTrue(a.text().startsWith(P1), a.text());
+        // A title in the body (older CMS templates) is still the title, and not body text.
+        String inBody = "<html><body><br><title>Electric ferry to start trials</title><p>" + P1 + "</p></body></html>";
+        ArticleExtractor.Extracted b = new ArticleExtractor().extract(inBody, null);
+        assertEquals("Electric ferry to start trials", b.title());
+        assertEquals(P1, b.text());
+    }
+    @Test
+    void aConsentDialogANextStoryAndAHiddenBoxAreNotTheArticleHoweverLong() {
+        String other = "The city council of Westport voted on Monday to extend the tram line to the new hospital, "
+                + "a project that has been debated for more than a decade and will cost far more than planned. ";
+        String consent = "We and our partners store and access information on your device, such as cookies, and "
+                + "process personal data to personalise content and ads and to measure their performance. ";
+        String html = "<html><body><main>"
+                + "<article><h1>Electric ferry to start trials</h1><p>" + P1 + "</p><p>" + P2 + "</p></article>"
+                + "<article><h2>Tram line to the hospital</h2><p>" + other + other + "</p><p>" + other + "</p></article>"
+                + "</main><div id=\"onetrust-consent-sdk\"><p>" + consent.repeat(3) + "</p><p>" + consent.repeat(3)
+                + "</p></div><section style=\"display:none;\"><p>" + other.repeat(4) + "</p></section></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/6");
+        assertEquals(String.join("\n\n", P1, P2), a.text());
+    }
 }
