@@ -84,9 +84,11 @@ public final class ArticleExtractor {
      * again. Pages with a closed title are parsed once.
      */
     static Document parse(String html, String url) {
-        Document doc = Jsoup.parse(html, url == null ? "" : url);
+        String base = url == null ? "" : url;
+        Document doc = Jsoup.parse(html, base);
         Element title = doc.selectFirst("title");
-        if (title == null || title.text().length() < RUNAWAY_TITLE_CHARS || title.text().indexOf('<') < 0) {
+        String titleText = title == null ? "" : title.text();
+        if (titleText.length() < RUNAWAY_TITLE_CHARS || titleText.indexOf('<') < 0) {
             return doc;
         }
         java.util.regex.Matcher m = TITLE_TAG.matcher(html);
@@ -97,7 +99,7 @@ public final class ArticleExtractor {
         if (close < 0) {
             return doc;
         }
-        return Jsoup.parse(html.substring(0, close) + "</title>" + html.substring(close), url == null ? "" : url);
+        return Jsoup.parse(html.substring(0, close) + "</title>" + html.substring(close), base);
     }
 
     /**

@@ -100,11 +100,12 @@ final class MainText {
             if (e == body || e.parent() == null || e.nameIs("article") || e.nameIs("main")) {
                 continue;
             }
-            if (!chromeByName(e, nameMemo) && !HIDDEN.matcher(e.attr("style")).find()) {
+            boolean hidden = HIDDEN.matcher(e.attr("style")).find();
+            if (!hidden && !chromeByName(e, nameMemo)) {
                 continue;
             }
             boolean dialog = headline != null && !aroundHeadline.contains(e)
-                    && (DIALOG.matcher(e.className() + " " + e.id()).find() || HIDDEN.matcher(e.attr("style")).find());
+                    && (hidden || DIALOG.matcher(e.className() + " " + e.id()).find());
             if (dialog || pChars.getOrDefault(e, new int[1])[0] / paragraphText < 0.3) {
                 e.remove();
             }
@@ -190,21 +191,22 @@ final class MainText {
      * page's headline is the article (when it holds prose of its own).
      */
     static Element headlinesArticle(Element best, Element headline, Map<Element, long[]> sums) {
-        if (headline == null || headline.parent() == null) {
-            return best;
-        }
+        // The outermost <article> between the headline and the container (none when the headline
+        // is outside it).
         Element own = null;
-        for (Element a = headline.parent(); a != null && a != best; a = a.parent()) {
+        Element a = headline == null ? null : headline.parent();
+        for (; a != null && a != best; a = a.parent()) {
             if (a.nameIs("article")) {
                 own = a;
             }
         }
-        if (own == null || sums.getOrDefault(own, new long[2])[0] < PROSE_CHARS) {
+        if (a == null || own == null || sums.getOrDefault(own, new long[2])[0] < PROSE_CHARS) {
             return best;
         }
+        // Outermost, so no other article of the container holds it: only those inside it are its own.
         for (Element other : best.getElementsByTag("article")) {
             if (other != own && sums.getOrDefault(other, new long[2])[0] >= PROSE_CHARS
-                    && !other.parents().contains(own) && !own.parents().contains(other)) {
+                    && !other.parents().contains(own)) {
                 return own;
             }
         }

@@ -89,16 +89,26 @@ final class PageTitle {
      * heading or element named as a headline of three words or more.
      */
     static String firstHeading(Document doc) {
-        if (doc.body() == null) {
-            return null;
-        }
-        for (Element e : doc.body().select(HEADINGS)) {
-            String text = clean(e.text());
-            if (text != null && text.length() <= MAX_HEADLINE_CHARS && text.split(" ").length >= 3) {
+        for (String text : headings(doc)) {
+            if (text.split(" ").length >= 3) {
                 return text;
             }
         }
         return null;
+    }
+
+    /** The visible headings (see {@link #HEADINGS}) short enough to be a headline, in page order. */
+    private static List<String> headings(Document doc) {
+        List<String> out = new ArrayList<>();
+        if (doc.body() != null) {
+            for (Element e : doc.body().select(HEADINGS)) {
+                String text = clean(e.text());
+                if (text != null && text.length() <= MAX_HEADLINE_CHARS) {
+                    out.add(text);
+                }
+            }
+        }
+        return out;
     }
 
     private static final org.jsoup.select.Evaluator HEADINGS = org.jsoup.select.QueryParser.parse(
@@ -112,17 +122,10 @@ final class PageTitle {
      * smh.com.au". Section labels are short parts of the title at most and lose to it.
      */
     static String headingInTitle(Document doc, String docTitle) {
-        if (doc.body() == null) {
-            return null;
-        }
         String inTitle = " " + norm(docTitle) + " ";
         String best = null;
         int bestLength = 0;
-        for (Element e : doc.body().select(HEADINGS)) {
-            String text = clean(e.text());
-            if (text == null || text.length() > MAX_HEADLINE_CHARS) {
-                continue;
-            }
+        for (String text : headings(doc)) {
             String n = norm(text);
             if (n.length() > bestLength && n.length() * 2 >= inTitle.strip().length() && inTitle.contains(" " + n + " ")) {
                 best = text;
