@@ -50,7 +50,8 @@ public final class ArticleExtractor {
         // One pass over the metas: the extractor asks for some twenty of them.
         Map<String, String> metas = metas(doc);
         String siteName = siteName(metas, ld);
-        String title = title(doc, metas, ld, siteName, url, titleSource);
+        PageTitle.Title chosen = title(doc, metas, ld, siteName, url, titleSource);
+        String title = chosen.text();
         Instant published = published(doc, metas, ld, url);
         String canonical = firstNonBlank(doc.select("link[rel=canonical]").attr("abs:href"),
                 meta(metas, "og:url"), url);
@@ -69,7 +70,9 @@ public final class ArticleExtractor {
                 }
             }
         }
-        return new Extracted(title, String.join("\n\n", blocks), published, blank(canonical) ? null : canonical,
+        String text = String.join("\n\n", blocks);
+        title = BodyTitle.refine(chosen, text);
+        return new Extracted(title, text, published, blank(canonical) ? null : canonical,
                 language, siteName, blocks.size());
     }
 

@@ -371,6 +371,13 @@ final class MainText {
         if (total == 0) {
             return 0;
         }
+        // A block inside a link is all link text: a teaser card is one <a> around its headline and
+        // its summary.
+        for (Element a = e.parent(); a != null; a = a.parent()) {
+            if (a.nameIs("a")) {
+                return 1.0;
+            }
+        }
         int linked = 0;
         for (Element a : e.getElementsByTag("a")) {
             linked += a.text().length();

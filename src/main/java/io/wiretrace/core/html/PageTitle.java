@@ -27,7 +27,7 @@ import org.jsoup.nodes.Element;
  */
 final class PageTitle {
 
-    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—:·•»*]\\s+|\\s*[｜：ㅣ]\\s*");
+    static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|\\-–—:·•»*>]|--|::)\\s+|\\s*[｜：ㅣ]\\s*");
 
     private PageTitle() {}
 
@@ -37,7 +37,32 @@ final class PageTitle {
      * {@code og:title}, {@code twitter:title}, {@code <title>}, site name stripped) confirms it;
      * else the first declared title, site name stripped; else the h1.
      */
-    static String title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+    /** A chosen title; {@code fromDocumentTitle}: taken from the {@code <title>} alone, unconfirmed. */
+    record Title(String text, boolean fromDocumentTitle, List<String> headings) {}
+
+    static Title title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+                                String url, TitleSource source) {
+        String docTitle = clean(documentTitle(doc));
+        String text = chosenTitle(doc, metas, ld, siteName, url, source);
+        // Unconfirmed: no declared headline (JSON-LD, og:, twitter:) and no visible heading the
+        // <title> repeats — the <title> stripped, or with no <title> a heading taken on trust.
+        boolean declared = source != null || ldText(ld, "headline", null) != null || meta(metas, "og:title") != null
+                || meta(metas, "twitter:title") != null;
+        boolean fromDocTitle = !declared
+                && (text == null || docTitle == null || !text.equals(headingInTitle(doc, docTitle)));
+        List<String> headings = new ArrayList<>();
+        if (fromDocTitle && doc.body() != null) {
+            for (Element e : doc.body().select(HEADINGS)) {
+                String h = clean(e.text());
+                if (h != null && h.length() <= MAX_HEADLINE_CHARS && h.split(" ").length >= 3) {
+                    headings.add(h);
+                }
+            }
+        }
+        return new Title(text, fromDocTitle, headings);
+    }
+
+    private static String chosenTitle(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
         Candidates all = candidates(doc, metas, ld, siteName, url);
         if (source != null && all.of(source) != null) {
@@ -285,7 +310,7 @@ final class PageTitle {
             return withoutLast(title, last);
         }
         if (site.names(first)) {
-            return title.substring(first.length()).replaceAll("^\\s*[|\\-–—:·•»]\\s+", "").strip();
+            return title.substring(first.length()).replaceAll("^\\s*(?:[|\\-–—:·•»*>]|--|::)\\s+", "").strip();
         }
         if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
                 && !site.visible().contains(norm(title))) {
@@ -296,6 +321,6 @@ final class PageTitle {
 
     /** The title without its last part and the separator before it. */
     static String withoutLast(String title, String last) {
-        return title.substring(0, title.length() - last.length()).replaceAll("\\s+[|\\-–—:·•»]\\s*$", "").strip();
+        return title.substring(0, title.length() - last.length()).replaceAll("\\s+(?:[|\\-–—:·•»*>]|--|::)\\s*$", "").strip();
     }
 }

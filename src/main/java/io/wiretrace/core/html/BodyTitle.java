@@ -1,0 +1,117 @@
+package io.wiretrace.core.html;
+
+import static io.wiretrace.core.html.HtmlText.norm;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * A title taken from the {@code <title>} alone, checked against the article's opening text once
+ * the main text is known: a headline's words recur in its lede, a site's or a section's name
+ * does not. Declared and confirmed titles are left as they are.
+ */
+final class BodyTitle {
+
+    // The opening of the article: where a headline's words are used.
+    private static final int BODY_WORDS_CHARS = 3_000;
+
+    private BodyTitle() {}
+
+    /** The title of a page whose article text is {@code body}. */
+    static String refine(PageTitle.Title chosen, String body) {
+        String title = chosen.text();
+        if (!chosen.fromDocumentTitle() || body == null || body.isBlank()) {
+            return title;
+        }
+        // Parts the site stripping left (a section, a site it does not know by name).
+        title = title == null ? null : partInBody(title, body);
+        if (!bodyUses(title, body)) {
+            String heading = headingByBody(chosen.headings(), body);
+            title = heading != null ? heading : title;
+        }
+        return title;
+    }
+
+    private static Set<String> openingWords(String body) {
+        return new HashSet<>(List.of(norm(body.substring(0, Math.min(body.length(), BODY_WORDS_CHARS))).split(" ")));
+    }
+
+    /** {words of text the body uses, words of text}. */
+    private static int[] wordsUsed(String text, Set<String> bodyWords) {
+        int found = 0;
+        int total = 0;
+        for (String w : norm(text).split(" ")) {
+            if (!w.isEmpty()) {
+                total++;
+                found += bodyWords.contains(w) ? 1 : 0;
+            }
+        }
+        return new int[] {found, total};
+    }
+
+    /**
+     * Of a {@code <title>} made of parts ("Site > News > World -- Headline", "Headline - Site
+     * (Its Long Name) - Section"), the run of parts whose words the article's opening text uses:
+     * a headline's words recur in its lede, a site's and a section's name do not. Each run scores
+     * its words found in the body less those not found; the best run wins when two or more of its
+     * words are found, else the title as it is.
+     */
+    private static String partInBody(String docTitle, String body) {
+        Matcher m = PageTitle.TITLE_SEPARATOR.matcher(docTitle);
+        List<int[]> parts = new ArrayList<>();
+        int start = 0;
+        while (m.find()) {
+            parts.add(new int[] {start, m.start()});
+            start = m.end();
+        }
+        parts.add(new int[] {start, docTitle.length()});
+        if (parts.size() < 2) {
+            return docTitle;
+        }
+        Set<String> bodyWords = openingWords(body);
+        String best = docTitle;
+        int bestScore = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            for (int j = i; j < parts.size(); j++) {
+                String run = docTitle.substring(parts.get(i)[0], parts.get(j)[1]).strip();
+                int[] c = wordsUsed(run, bodyWords);
+                int score = c[0] - (c[1] - c[0]);
+                if (score > bestScore && c[0] >= 2) {
+                    bestScore = score;
+                    best = run;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Whether the body uses two or more of a title's words: a {@code <title>} naming only the site
+     * or a section ("Cape Argus", "National Hockey League") does not.
+     */
+    private static boolean bodyUses(String title, String body) {
+        if (title == null) {
+            return false;
+        }
+        return wordsUsed(title, openingWords(body))[0] >= 2;
+    }
+
+    /**
+     * For a {@code <title>} that names only the site: the first visible heading of three words or
+     * more whose words the body mostly uses (at least 60 %) — the headline, not a section label or
+     * another story's teaser.
+     */
+    private static String headingByBody(List<String> headings, String body) {
+        Set<String> bodyWords = openingWords(body);
+        for (String h : headings) {
+            int[] c = wordsUsed(h, bodyWords);
+            if (c[0] * 10 >= c[1] * 6) {
+                return h;
+            }
+        }
+        return null;
+    }
+}
