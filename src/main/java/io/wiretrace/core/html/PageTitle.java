@@ -32,14 +32,18 @@ final class PageTitle {
     private PageTitle() {}
 
     /**
+     * A chosen title. {@code fromDocumentTitle}: taken from the {@code <title>} alone, unconfirmed
+     * by a declared headline or a visible heading; {@code headings}: then the page's visible
+     * headings of three words or more, for {@link BodyTitle} to check against the article text.
+     */
+    record Title(String text, boolean fromDocumentTitle, List<String> headings) {}
+
+    /**
      * The headline: the outlet's own source when the registry names one and the page has it;
      * else the visible {@code h1} when a declared title (JSON-LD {@code headline},
      * {@code og:title}, {@code twitter:title}, {@code <title>}, site name stripped) confirms it;
      * else the first declared title, site name stripped; else the h1.
      */
-    /** A chosen title; {@code fromDocumentTitle}: taken from the {@code <title>} alone, unconfirmed. */
-    record Title(String text, boolean fromDocumentTitle, List<String> headings) {}
-
     static Title title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
         String docTitle = clean(documentTitle(doc));
@@ -51,10 +55,9 @@ final class PageTitle {
         boolean fromDocTitle = !declared
                 && (text == null || docTitle == null || !text.equals(headingInTitle(doc, docTitle)));
         List<String> headings = new ArrayList<>();
-        if (fromDocTitle && doc.body() != null) {
-            for (Element e : doc.body().select(HEADINGS)) {
-                String h = clean(e.text());
-                if (h != null && h.length() <= MAX_HEADLINE_CHARS && h.split(" ").length >= 3) {
+        if (fromDocTitle) {
+            for (String h : headings(doc)) {
+                if (h.split(" ").length >= 3) {
                     headings.add(h);
                 }
             }
