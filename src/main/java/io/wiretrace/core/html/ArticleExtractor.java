@@ -57,12 +57,15 @@ public final class ArticleExtractor {
                 meta(metas, "og:url"), url);
         String language = language(doc, metas);
         String declaredBody = ldText(ld, "articleBody", null);
-        List<String> blocks = mainText(doc, title);
+        MainText.Body body = mainText(doc, title);
+        List<String> blocks = body.blocks();
+        Element start = body.start();
         // Pages rendered by script carry little markup text; their JSON-LD articleBody, when much
         // longer than what the markup gave, is the better source.
         int found = blocks.stream().mapToInt(String::length).sum();
         if (declaredBody != null && declaredBody.length() >= 200 && found < declaredBody.length() / 3) {
             blocks = new ArrayList<>();
+            start = null;
             for (String para : declaredBody.split("\\s*\\n\\s*")) {
                 String c = clean(para);
                 if (c != null) {
@@ -71,7 +74,7 @@ public final class ArticleExtractor {
             }
         }
         String text = String.join("\n\n", blocks);
-        title = BodyTitle.refine(chosen, text);
+        title = BodyTitle.refine(chosen, text, start);
         return new Extracted(title, text, published, blank(canonical) ? null : canonical,
                 language, siteName, blocks.size());
     }

@@ -21,7 +21,7 @@ final class BodyTitle {
     private BodyTitle() {}
 
     /** The title of a page whose article text is {@code body}. */
-    static String refine(PageTitle.Title chosen, String body) {
+    static String refine(PageTitle.Title chosen, String body, org.jsoup.nodes.Element start) {
         String title = chosen.text();
         if (!chosen.fromDocumentTitle() || body == null || body.isBlank()) {
             return title;
@@ -29,7 +29,10 @@ final class BodyTitle {
         // Parts the site stripping left (a section, a site it does not know by name).
         title = title == null ? null : partInBody(title, body);
         if (!bodyUses(title, body)) {
-            String heading = headingByBody(chosen.headings(), body);
+            String heading = lineAbove(start, body);
+            if (heading == null) {
+                heading = headingByBody(chosen.headings(), body);
+            }
             title = heading != null ? heading : title;
         }
         return title;
@@ -40,11 +43,11 @@ final class BodyTitle {
     }
 
     /** {words of text the body uses, words of text}. */
-    private static int[] wordsUsed(String text, Set<String> bodyWords) {
+    private static int[] wordsUsed(String text, Set<String> bodyWords, int minChars) {
         int found = 0;
         int total = 0;
         for (String w : norm(text).split(" ")) {
-            if (!w.isEmpty()) {
+            if (w.length() >= Math.max(1, minChars)) {
                 total++;
                 found += bodyWords.contains(w) ? 1 : 0;
             }
@@ -77,7 +80,7 @@ final class BodyTitle {
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i; j < parts.size(); j++) {
                 String run = docTitle.substring(parts.get(i)[0], parts.get(j)[1]).strip();
-                int[] c = wordsUsed(run, bodyWords);
+                int[] c = wordsUsed(run, bodyWords, 1);
                 int score = c[0] - (c[1] - c[0]);
                 if (score > bestScore && c[0] >= 2) {
                     bestScore = score;
@@ -96,7 +99,71 @@ final class BodyTitle {
         if (title == null) {
             return false;
         }
-        return wordsUsed(title, openingWords(body))[0] >= 2;
+        int[] c = wordsUsed(title, openingWords(body), 4);
+        return c[0] >= 2 && c[0] * 2 >= c[1];
+    }
+
+    private static boolean mostlyUsed(String line, Set<String> bodyWords) {
+        int[] all = wordsUsed(line, bodyWords, 1);
+        int[] c = wordsUsed(line, bodyWords, 4);
+        return c[0] >= 1 && all[0] * 10 >= all[1] * 6;
+    }
+
+    private static final int LINES_ABOVE = 12;
+    private static final org.jsoup.select.Evaluator HEADLIKE = org.jsoup.select.QueryParser.parse(
+            "h1, h2, h3, h4, h5, h6, b, strong, [class~=(?i)title|headline|heading|hdl|head], [id~=(?i)title|headline|heading|hdl|head]");
+
+    static String lineAbove(org.jsoup.nodes.Element start, String body) {
+        if (start == null) {
+            return null;
+        }
+        org.jsoup.nodes.Element root = start.root();
+        List<org.jsoup.nodes.Element> all = root.getAllElements();
+        int at = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == start) {
+                at = i;
+                break;
+            }
+        }
+        Set<org.jsoup.nodes.Element> around = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        around.addAll(start.parents());
+        Set<String> bodyWords = openingWords(body);
+        String last = null;
+        int lines = 0;
+        for (int i = at - 1; i >= 0 && lines < LINES_ABOVE; i--) {
+            org.jsoup.nodes.Element e = all.get(i);
+            if (around.contains(e) || !isLine(e)) {
+                continue;
+            }
+            String t = HtmlText.clean(e.text());
+            if (t == null || t.length() > 300) {
+                continue;
+            }
+            if (!t.equals(last)) {
+                last = t;
+                lines++;
+            }
+            if (t.split(" ").length < 2 || !e.is(HEADLIKE)) {
+                continue;
+            }
+            if (mostlyUsed(t, bodyWords)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static final Set<String> NOT_IN_LINE = Set.of("tr", "td", "th", "li", "tbody", "thead", "dl", "dd", "dt",
+            "form", "iframe", "nav", "aside", "footer");
+
+    private static boolean isLine(org.jsoup.nodes.Element e) {
+        for (org.jsoup.nodes.Element c : e.children()) {
+            if (MainText.BLOCK_CHILD_TAGS.contains(c.normalName()) || NOT_IN_LINE.contains(c.normalName())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -107,8 +174,7 @@ final class BodyTitle {
     private static String headingByBody(List<String> headings, String body) {
         Set<String> bodyWords = openingWords(body);
         for (String h : headings) {
-            int[] c = wordsUsed(h, bodyWords);
-            if (c[0] * 10 >= c[1] * 6) {
+            if (mostlyUsed(h, bodyWords)) {
                 return h;
             }
         }

@@ -57,10 +57,18 @@ final class MainText {
 
     private MainText() {}
 
-    static List<String> mainText(Document doc, String title) {
+    /**
+     * The article's text blocks, and the element its first block came from (null without text):
+     * where the article starts on the page, for finding its headline above it.
+     */
+    record Body(List<String> blocks, Element start) {
+        static final Body EMPTY = new Body(List.of(), null);
+    }
+
+    static Body mainText(Document doc, String title) {
         Element body = doc.body();
         if (body == null) {
-            return List.of();
+            return Body.EMPTY;
         }
         body.select(CHROME_TAGS).remove();
         // Forms are search boxes and sign-up widgets — except on ASP.NET WebForms sites, where one
@@ -153,12 +161,13 @@ final class MainText {
             }
         }
         if (best == null) {
-            return List.of();
+            return Body.EMPTY;
         }
         best = headlinesArticle(best, headline, sums);
         Set<Element> inBest = Collections.newSetFromMap(new IdentityHashMap<>());
         inBest.addAll(best.getAllElements());
         List<String> out = new ArrayList<>();
+        List<Element> outBlocks = new ArrayList<>();
         List<Boolean> prose = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             Element b = blocks.get(i);
@@ -179,10 +188,12 @@ final class MainText {
             }
             if (out.isEmpty() || !out.get(out.size() - 1).equals(text)) {
                 out.add(text);
+                outBlocks.add(b);
                 prose.add(text.length() >= PROSE_CHARS && linkDensities[i] < 0.3 && !b.nameIs("li"));
             }
         }
-        return bodySpan(out, prose);
+        int from = Math.max(0, prose.indexOf(true));
+        return new Body(bodySpan(out, prose), outBlocks.isEmpty() ? null : outBlocks.get(from));
     }
 
     /**
@@ -348,7 +359,7 @@ final class MainText {
         return false;
     }
 
-    private static final Set<String> BLOCK_CHILD_TAGS = Set.of("div", "p", "section", "article", "ul", "ol", "table",
+    static final Set<String> BLOCK_CHILD_TAGS = Set.of("div", "p", "section", "article", "ul", "ol", "table",
             "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "header", "main");
 
     /** A div/section/td whose text is its own (no block-level children) and long enough to be prose. */
