@@ -29,7 +29,7 @@ final class BodyTitle {
         // Parts the site stripping left (a section, a site it does not know by name).
         title = title == null ? null : partInBody(title, body);
         if (!bodyUses(title, body)) {
-            String heading = lineAbove(start, body);
+            String heading = lineAbove(start, body, title);
             if (heading == null) {
                 heading = headingByBody(chosen.headings(), body);
             }
@@ -110,10 +110,8 @@ final class BodyTitle {
     }
 
     private static final int LINES_ABOVE = 12;
-    private static final org.jsoup.select.Evaluator HEADLIKE = org.jsoup.select.QueryParser.parse(
-            "h1, h2, h3, h4, h5, h6, b, strong, [class~=(?i)title|headline|heading|hdl|head], [id~=(?i)title|headline|heading|hdl|head]");
 
-    static String lineAbove(org.jsoup.nodes.Element start, String body) {
+    static String lineAbove(org.jsoup.nodes.Element start, String body, String title) {
         if (start == null) {
             return null;
         }
@@ -144,8 +142,11 @@ final class BodyTitle {
                 last = t;
                 lines++;
             }
-            if (t.split(" ").length < 2 || !e.is(HEADLIKE)) {
+            if (t.split(" ").length < 2 || !e.is(PageTitle.HEADLINE_LIKE)) {
                 continue;
+            }
+            if (title != null && (" " + norm(t) + " ").startsWith(" " + norm(title) + " ")) {
+                return title;
             }
             if (mostlyUsed(t, bodyWords)) {
                 return t;

@@ -52,8 +52,9 @@ final class PageTitle {
         // <title> repeats — the <title> stripped, or with no <title> a heading taken on trust.
         boolean declared = source != null || ldText(ld, "headline", null) != null || meta(metas, "og:title") != null
                 || meta(metas, "twitter:title") != null;
-        boolean fromDocTitle = !declared
-                && (text == null || docTitle == null || !text.equals(headingInTitle(doc, docTitle)));
+        boolean fromDocTitle = !declared && (text == null || docTitle == null
+                || (TITLE_SEPARATOR.split(docTitle).length < 2)
+                || !text.equals(headingInTitle(doc, docTitle)));
         List<String> headings = new ArrayList<>();
         if (fromDocTitle) {
             for (String h : headings(doc)) {
@@ -127,9 +128,13 @@ final class PageTitle {
 
     /** The visible headings (see {@link #HEADINGS}) short enough to be a headline, in page order. */
     private static List<String> headings(Document doc) {
+        return headings(doc, HEADINGS);
+    }
+
+    private static List<String> headings(Document doc, org.jsoup.select.Evaluator which) {
         List<String> out = new ArrayList<>();
         if (doc.body() != null) {
-            for (Element e : doc.body().select(HEADINGS)) {
+            for (Element e : doc.body().select(which)) {
                 String text = clean(e.text());
                 if (text != null && text.length() <= MAX_HEADLINE_CHARS) {
                     out.add(text);
@@ -141,21 +146,33 @@ final class PageTitle {
 
     private static final org.jsoup.select.Evaluator HEADINGS = org.jsoup.select.QueryParser.parse(
             "h1, h2, h3, h4, [class~=(?i)title|headline|heading|hdl], [id~=(?i)title|headline|heading|hdl]");
+    /** Elements a headline is set in, also bold text and lower headings (older pages' headlines). */
+    static final org.jsoup.select.Evaluator HEADLINE_LIKE = org.jsoup.select.QueryParser.parse(
+            "h1, h2, h3, h4, h5, h6, b, strong, [class~=(?i)title|headline|heading|hdl|head],"
+                    + " [id~=(?i)title|headline|heading|hdl|head]");
     private static final int MAX_HEADLINE_CHARS = 300;
 
     /**
-     * The longest visible heading — an {@code h1}–{@code h4} or an element named as a title or
-     * headline — whose text the page's {@code <title>} holds whole and which is at least half of
-     * the title: "Covic turns up heat on Schwarzer" in "Covic turns up heat on Schwarzer - Sport -
-     * smh.com.au". Section labels are short parts of the title at most and lose to it.
+     * The longest visible headline-like element ({@link #HEADLINE_LIKE}) whose text the page's
+     * {@code <title>} holds whole and which is at least half of the title's longest part: "Covic
+     * turns up heat on Schwarzer" in "Covic turns up heat on Schwarzer - Sport - smh.com.au",
+     * "Windies seal historic win" in "Cricket: Windies seal historic win | Cricket | Guardian
+     * Unlimited Sport". Section labels are short parts of the title at most and lose to it; an
+     * element repeating the whole {@code <title>} with its parts confirms nothing.
      */
     static String headingInTitle(Document doc, String docTitle) {
         String inTitle = " " + norm(docTitle) + " ";
+        int longestPart = 0;
+        String[] parts = TITLE_SEPARATOR.split(docTitle);
+        for (String part : parts) {
+            longestPart = Math.max(longestPart, norm(part).length());
+        }
         String best = null;
         int bestLength = 0;
-        for (String text : headings(doc)) {
+        for (String text : headings(doc, HEADLINE_LIKE)) {
             String n = norm(text);
-            if (n.length() > bestLength && n.length() * 2 >= inTitle.strip().length() && inTitle.contains(" " + n + " ")) {
+            if (n.length() > bestLength && n.length() * 2 >= longestPart && inTitle.contains(" " + n + " ")
+                    && (parts.length == 1 || !n.equals(inTitle.strip()))) {
                 best = text;
                 bestLength = n.length();
             }
