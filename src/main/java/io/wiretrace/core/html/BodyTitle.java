@@ -3,10 +3,13 @@ package io.wiretrace.core.html;
 import static io.wiretrace.core.html.HtmlText.norm;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.jsoup.nodes.Element;
 
 /**
  * A title taken from the {@code <title>} alone, checked against the article's opening text once
@@ -21,7 +24,7 @@ final class BodyTitle {
     private BodyTitle() {}
 
     /** The title of a page whose article text is {@code body}. */
-    static String refine(PageTitle.Title chosen, String body, org.jsoup.nodes.Element start) {
+    static String refine(PageTitle.Title chosen, String body, Element start) {
         String title = chosen.text();
         if (!chosen.fromDocumentTitle() || body == null || body.isBlank()) {
             return title;
@@ -92,8 +95,9 @@ final class BodyTitle {
     }
 
     /**
-     * Whether the body uses two or more of a title's words: a {@code <title>} naming only the site
-     * or a section ("Cape Argus", "National Hockey League") does not.
+     * Whether the body uses two or more, and at least half, of a title's words of four letters or more
+     * ("the", "on" are in every body): a {@code <title>} naming only the site
+     * or a section ("The Independent on Saturday", "National Hockey League") does not.
      */
     private static boolean bodyUses(String title, String body) {
         if (title == null) {
@@ -109,14 +113,23 @@ final class BodyTitle {
         return c[0] >= 1 && all[0] * 10 >= all[1] * 6;
     }
 
+    // How far above the article's first block its headline is looked for, in distinct lines
+    // (a date, a byline, a photo credit, a section label sit between them).
     private static final int LINES_ABOVE = 12;
 
-    static String lineAbove(org.jsoup.nodes.Element start, String body, String title) {
+    /**
+     * The headline set above the article: of the {@link #LINES_ABOVE} lines before its first block
+     * ({@code start}), the nearest headline-like one ({@link PageTitle#HEADLINE_LIKE}, two words or
+     * more) whose words the body mostly uses — a date, a byline, a section label or the site's
+     * name are not used by the text. A line that starts with the current title (a headline and
+     * its standfirst in one element) keeps the title.
+     */
+    static String lineAbove(Element start, String body, String title) {
         if (start == null) {
             return null;
         }
-        org.jsoup.nodes.Element root = start.root();
-        List<org.jsoup.nodes.Element> all = root.getAllElements();
+        Element root = start.root();
+        List<Element> all = root.getAllElements();
         int at = -1;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) == start) {
@@ -124,13 +137,13 @@ final class BodyTitle {
                 break;
             }
         }
-        Set<org.jsoup.nodes.Element> around = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Element> around = Collections.newSetFromMap(new IdentityHashMap<>());
         around.addAll(start.parents());
         Set<String> bodyWords = openingWords(body);
         String last = null;
         int lines = 0;
         for (int i = at - 1; i >= 0 && lines < LINES_ABOVE; i--) {
-            org.jsoup.nodes.Element e = all.get(i);
+            Element e = all.get(i);
             if (around.contains(e) || !isLine(e)) {
                 continue;
             }
@@ -158,8 +171,8 @@ final class BodyTitle {
     private static final Set<String> NOT_IN_LINE = Set.of("tr", "td", "th", "li", "tbody", "thead", "dl", "dd", "dt",
             "form", "iframe", "nav", "aside", "footer");
 
-    private static boolean isLine(org.jsoup.nodes.Element e) {
-        for (org.jsoup.nodes.Element c : e.children()) {
+    private static boolean isLine(Element e) {
+        for (Element c : e.children()) {
             if (MainText.BLOCK_CHILD_TAGS.contains(c.normalName()) || NOT_IN_LINE.contains(c.normalName())) {
                 return false;
             }

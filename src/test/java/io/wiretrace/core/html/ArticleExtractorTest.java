@@ -296,4 +296,35 @@ class ArticleExtractorTest {
         ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/6");
         assertEquals(String.join("\n\n", P1, P2), a.text());
     }
+
+    @Test
+    void aTitleNamingOnlyTheSiteGivesWayToTheHeadlineAboveTheArticle() {
+        // An older page: the <title> is the paper's name, the headline a bold line above the text
+        // (no h1, nothing declared); the logo repeats the name and confirms nothing.
+        String html = "<html><head><title>The Eastport Gazette</title></head><body>"
+                + "<div class=\"logo\"><b>The Eastport Gazette</b></div><table><tr><td>"
+                + "<b>Electric ferry to begin trial runs next month</b><br><i>Tuesday, 14 April</i>"
+                + "<p>" + P1 + "</p><p>" + P2 + "</p></td></tr></table></body></html>";
+        assertEquals("Electric ferry to begin trial runs next month", new ArticleExtractor().extract(html, null).title());
+    }
+
+    @Test
+    void aSectionBeforeTheHeadlineInTheTitleGoesWhenThePageShowsTheHeadlineAlone() {
+        // "Section: Headline | Section | Site": the visible headline, a short part of the whole
+        // <title> but most of its longest part, is the title.
+        String html = "<html><head><title>Transport: Electric ferry passes its sea trials | Transport | Eastport"
+                + " Gazette Online</title></head><body><div class=\"story\"><h5>Electric ferry passes its sea"
+                + " trials</h5><p>" + P1 + "</p><p>" + P2 + "</p></div></body></html>";
+        assertEquals("Electric ferry passes its sea trials", new ArticleExtractor().extract(html, null).title());
+    }
+
+    @Test
+    void aTeaserCardInsideALinkIsNotTheArticle() {
+        // A card is one <a> around a headline and a summary long enough to pass for prose.
+        String card = "<a href=\"/other\"><div><p>" + P3 + " " + P3 + "</p></div></a>";
+        String html = "<html><body><div class=\"teasers\">" + card + card + card + card + "</div>"
+                + "<div><p>" + P1 + "</p><p>" + P2 + "</p></div></body></html>";
+        String text = new ArticleExtractor().extract(html, null).text();
+        assertTrue(text.contains(P1.strip()) && !text.contains(P3.strip()), text);
+    }
 }
