@@ -30,11 +30,13 @@ final class BodyTitle {
             return title;
         }
         // Parts the site stripping left (a section, a site it does not know by name).
-        title = title == null ? null : partInBody(title, body);
-        if (!bodyUses(title, body)) {
-            String heading = lineAbove(start, body, title);
+        // The body's words, gathered once: every check below asks them.
+        Set<String> bodyWords = openingWords(body);
+        title = title == null ? null : partInBody(title, bodyWords);
+        if (!bodyUses(title, bodyWords)) {
+            String heading = lineAbove(start, bodyWords, title);
             if (heading == null) {
-                heading = headingByBody(chosen.headings(), body);
+                heading = headingByBody(chosen.headings(), bodyWords);
             }
             title = heading != null ? heading : title;
         }
@@ -65,7 +67,7 @@ final class BodyTitle {
      * its words found in the body less those not found; the best run wins when two or more of its
      * words are found, else the title as it is.
      */
-    private static String partInBody(String docTitle, String body) {
+    private static String partInBody(String docTitle, Set<String> bodyWords) {
         Matcher m = PageTitle.TITLE_SEPARATOR.matcher(docTitle);
         List<int[]> parts = new ArrayList<>();
         int start = 0;
@@ -77,7 +79,6 @@ final class BodyTitle {
         if (parts.size() < 2) {
             return docTitle;
         }
-        Set<String> bodyWords = openingWords(body);
         String best = docTitle;
         int bestScore = 0;
         for (int i = 0; i < parts.size(); i++) {
@@ -99,11 +100,11 @@ final class BodyTitle {
      * ("the", "on" are in every body): a {@code <title>} naming only the site
      * or a section ("The Independent on Saturday", "National Hockey League") does not.
      */
-    private static boolean bodyUses(String title, String body) {
+    private static boolean bodyUses(String title, Set<String> bodyWords) {
         if (title == null) {
             return false;
         }
-        int[] c = wordsUsed(title, openingWords(body), 4);
+        int[] c = wordsUsed(title, bodyWords, 4);
         return c[0] >= 2 && c[0] * 2 >= c[1];
     }
 
@@ -124,26 +125,15 @@ final class BodyTitle {
      * name are not used by the text. A line that starts with the current title (a headline and
      * its standfirst in one element) keeps the title.
      */
-    static String lineAbove(Element start, String body, String title) {
+    static String lineAbove(Element start, Set<String> bodyWords, String title) {
         if (start == null) {
             return null;
         }
-        Element root = start.root();
-        List<Element> all = root.getAllElements();
-        int at = -1;
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i) == start) {
-                at = i;
-                break;
-            }
-        }
         Set<Element> around = Collections.newSetFromMap(new IdentityHashMap<>());
         around.addAll(start.parents());
-        Set<String> bodyWords = openingWords(body);
         String last = null;
         int lines = 0;
-        for (int i = at - 1; i >= 0 && lines < LINES_ABOVE; i--) {
-            Element e = all.get(i);
+        for (Element e = before(start); e != null && lines < LINES_ABOVE; e = before(e)) {
             if (around.contains(e) || !isLine(e)) {
                 continue;
             }
@@ -168,6 +158,18 @@ final class BodyTitle {
         return null;
     }
 
+    /** The element before {@code e} in document order (its parent when it is the first child). */
+    private static Element before(Element e) {
+        Element x = e.previousElementSibling();
+        if (x == null) {
+            return e.parent();
+        }
+        while (x.lastElementChild() != null) {
+            x = x.lastElementChild();
+        }
+        return x;
+    }
+
     private static final Set<String> NOT_IN_LINE = Set.of("tr", "td", "th", "li", "tbody", "thead", "dl", "dd", "dt",
             "form", "iframe", "nav", "aside", "footer");
 
@@ -185,8 +187,7 @@ final class BodyTitle {
      * more whose words the body mostly uses (at least 60 %) — the headline, not a section label or
      * another story's teaser.
      */
-    private static String headingByBody(List<String> headings, String body) {
-        Set<String> bodyWords = openingWords(body);
+    private static String headingByBody(List<String> headings, Set<String> bodyWords) {
         for (String h : headings) {
             if (mostlyUsed(h, bodyWords)) {
                 return h;
