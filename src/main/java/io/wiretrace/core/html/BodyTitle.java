@@ -29,9 +29,9 @@ final class BodyTitle {
         if (!chosen.fromDocumentTitle() || body == null || body.isBlank()) {
             return title;
         }
-        // Parts the site stripping left (a section, a site it does not know by name).
         // The body's words, gathered once: every check below asks them.
         Set<String> bodyWords = openingWords(body);
+        // Parts the site stripping left (a section, a site it does not know by name).
         title = title == null ? null : partInBody(title, bodyWords);
         if (!bodyUses(title, bodyWords)) {
             String heading = lineAbove(start, bodyWords, title);
@@ -47,17 +47,28 @@ final class BodyTitle {
         return new HashSet<>(List.of(norm(body.substring(0, Math.min(body.length(), BODY_WORDS_CHARS))).split(" ")));
     }
 
-    /** {words of text the body uses, words of text}. */
-    private static int[] wordsUsed(String text, Set<String> bodyWords, int minChars) {
-        int found = 0;
-        int total = 0;
+    // Words this long carry the meaning: "the", "on", "of" are in every body.
+    private static final int CONTENT_WORD_CHARS = 4;
+
+    /**
+     * Of a text's words, in one pass: {used by the body, all; content words used by the body,
+     * content words} (content words: {@link #CONTENT_WORD_CHARS} characters or more).
+     */
+    private static int[] wordsUsed(String text, Set<String> bodyWords) {
+        int[] c = new int[4];
         for (String w : norm(text).split(" ")) {
-            if (w.length() >= Math.max(1, minChars)) {
-                total++;
-                found += bodyWords.contains(w) ? 1 : 0;
+            if (w.isEmpty()) {
+                continue;
+            }
+            int used = bodyWords.contains(w) ? 1 : 0;
+            c[0] += used;
+            c[1]++;
+            if (w.length() >= CONTENT_WORD_CHARS) {
+                c[2] += used;
+                c[3]++;
             }
         }
-        return new int[] {found, total};
+        return c;
     }
 
     /**
@@ -84,7 +95,7 @@ final class BodyTitle {
         for (int i = 0; i < parts.size(); i++) {
             for (int j = i; j < parts.size(); j++) {
                 String run = docTitle.substring(parts.get(i)[0], parts.get(j)[1]).strip();
-                int[] c = wordsUsed(run, bodyWords, 1);
+                int[] c = wordsUsed(run, bodyWords);
                 int score = c[0] - (c[1] - c[0]);
                 if (score > bestScore && c[0] >= 2) {
                     bestScore = score;
@@ -104,14 +115,13 @@ final class BodyTitle {
         if (title == null) {
             return false;
         }
-        int[] c = wordsUsed(title, bodyWords, 4);
-        return c[0] >= 2 && c[0] * 2 >= c[1];
+        int[] c = wordsUsed(title, bodyWords);
+        return c[2] >= 2 && c[2] * 2 >= c[3];
     }
 
     private static boolean mostlyUsed(String line, Set<String> bodyWords) {
-        int[] all = wordsUsed(line, bodyWords, 1);
-        int[] c = wordsUsed(line, bodyWords, 4);
-        return c[0] >= 1 && all[0] * 10 >= all[1] * 6;
+        int[] c = wordsUsed(line, bodyWords);
+        return c[2] >= 1 && c[0] * 10 >= c[1] * 6;
     }
 
     // How far above the article's first block its headline is looked for, in distinct lines
@@ -173,9 +183,13 @@ final class BodyTitle {
     private static final Set<String> NOT_IN_LINE = Set.of("tr", "td", "th", "li", "tbody", "thead", "dl", "dd", "dt",
             "form", "iframe", "nav", "aside", "footer");
 
+    /** A line: an element holding no block (nor a table row, a list item, a form…) of its own. */
     private static boolean isLine(Element e) {
+        if (MainText.hasBlockChild(e)) {
+            return false;
+        }
         for (Element c : e.children()) {
-            if (MainText.BLOCK_CHILD_TAGS.contains(c.normalName()) || NOT_IN_LINE.contains(c.normalName())) {
+            if (NOT_IN_LINE.contains(c.normalName())) {
                 return false;
             }
         }

@@ -315,7 +315,8 @@ final class MainText {
         }
     }
 
-    private static boolean hasBlockChild(Element e) {
+    /** Whether an element has a block-level child (a div, a paragraph, a table, a heading…). */
+    static boolean hasBlockChild(Element e) {
         for (Element c : e.children()) {
             if (BLOCK_CHILD_TAGS.contains(c.normalName())) {
                 return true;
@@ -359,17 +360,12 @@ final class MainText {
         return false;
     }
 
-    static final Set<String> BLOCK_CHILD_TAGS = Set.of("div", "p", "section", "article", "ul", "ol", "table",
+    private static final Set<String> BLOCK_CHILD_TAGS = Set.of("div", "p", "section", "article", "ul", "ol", "table",
             "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "header", "main");
 
     /** A div/section/td whose text is its own (no block-level children) and long enough to be prose. */
     static boolean isTextLeaf(Element e) {
-        for (Element c : e.children()) {
-            if (BLOCK_CHILD_TAGS.contains(c.normalName())) {
-                return false;
-            }
-        }
-        return e.ownText().length() >= MIN_BLOCK_CHARS;
+        return !hasBlockChild(e) && e.ownText().length() >= MIN_BLOCK_CHARS;
     }
 
     /** Whether a block wraps other blocks (jsoup's select also matches the element itself). */

@@ -47,14 +47,14 @@ final class PageTitle {
     static Title title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
         String docTitle = clean(documentTitle(doc));
-        String text = chosenTitle(doc, metas, ld, siteName, url, source);
+        Chosen chosen = chosenTitle(doc, metas, ld, siteName, url, source);
+        String text = chosen.text();
         // Unconfirmed: no declared headline (JSON-LD, og:, twitter:) and no visible heading the
         // <title> repeats — the <title> stripped, or with no <title> a heading taken on trust.
         boolean declared = source != null || ldText(ld, "headline", null) != null || meta(metas, "og:title") != null
                 || meta(metas, "twitter:title") != null;
         boolean fromDocTitle = !declared && (text == null || docTitle == null
-                || (TITLE_SEPARATOR.split(docTitle).length < 2)
-                || !text.equals(headingInTitle(doc, docTitle)));
+                || (TITLE_SEPARATOR.split(docTitle).length < 2) || !chosen.headingInTitle());
         List<String> headings = new ArrayList<>();
         if (fromDocTitle) {
             for (String h : headings(doc)) {
@@ -66,11 +66,18 @@ final class PageTitle {
         return new Title(text, fromDocTitle, headings);
     }
 
-    private static String chosenTitle(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
+    /**
+     * The chosen title's text; {@code headingInTitle}: on a page declaring no headline, whether it
+     * is the visible heading the {@code <title>} holds ({@link #headingInTitle}) — asked once here,
+     * where the choice already looks for it (a whole-page search).
+     */
+    private record Chosen(String text, boolean headingInTitle) {}
+
+    private static Chosen chosenTitle(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
         Candidates all = candidates(doc, metas, ld, siteName, url);
         if (source != null && all.of(source) != null) {
-            return all.of(source);
+            return new Chosen(all.of(source), false);
         }
         String h1 = all.h1();
         String ldHeadline = all.headline();
@@ -86,21 +93,23 @@ final class PageTitle {
             if (sameText(h1, declared) || sameText(h1, stripped)) {
                 // The h1's text is joined from its elements and can lose a space the layout shows
                 // ("पकड़ा:<span>दो"); a declared title with the same characters was typed whole.
-                return stripped.replaceAll("\\s+", "").equals(h1.replaceAll("\\s+", "")) ? stripped : h1;
+                String text = stripped.replaceAll("\\s+", "").equals(h1.replaceAll("\\s+", "")) ? stripped : h1;
+                boolean noneDeclared = source == null && ldHeadline == null && og == null && twitter == null;
+                return new Chosen(text, noneDeclared && text.equals(headingInTitle(doc, docTitle)));
             }
         }
         for (String c : new String[] {ldHeadline, og, twitter}) {
             if (c != null) {
-                return stripSite(c, site);
+                return new Chosen(stripSite(c, site), false);
             }
         }
         if (docTitle != null) {
             // No declared headline: the <title> decides. A visible heading it repeats is the
             // headline (the h1 of older pages is often the section: "Sport", "Latest News").
             String heading = headingInTitle(doc, docTitle);
-            return heading != null ? heading : stripSite(docTitle, site);
+            return heading != null ? new Chosen(heading, true) : new Chosen(stripSite(docTitle, site), false);
         }
-        return h1 != null ? h1 : firstHeading(doc);
+        return new Chosen(h1 != null ? h1 : firstHeading(doc), false);
     }
 
     /** The page's {@code <title>}, also where a page sets it in the body (older CMS templates do). */
