@@ -23,7 +23,11 @@ final class BodyTitle {
 
     private BodyTitle() {}
 
-    /** The title of a page whose article text is {@code body}. */
+    /**
+     * The title of a page whose article text is {@code body}: an unconfirmed title the body does
+     * not use (or the site's name) gives way to the headline line above the article
+     * ({@link #lineAbove}), else the first heading the body mostly uses, else the page's h1.
+     */
     static String refine(PageTitle.Title chosen, String body, Element start) {
         String title = chosen.text();
         if (!chosen.fromDocumentTitle() || body == null || body.isBlank()) {
@@ -33,10 +37,13 @@ final class BodyTitle {
         Set<String> bodyWords = openingWords(body);
         // Parts the site stripping left (a section, a site it does not know by name).
         title = title == null ? null : partInBody(title, bodyWords);
-        if (!bodyUses(title, bodyWords)) {
-            String heading = lineAbove(start, bodyWords, title);
+        if (chosen.namesSite() || !bodyUses(title, bodyWords)) {
+            String heading = lineAbove(start, bodyWords, title, chosen.untitled());
             if (heading == null) {
                 heading = headingByBody(chosen.headings(), bodyWords);
+            }
+            if (heading == null && chosen.h1() != null && chosen.h1().indexOf(' ') > 0) {
+                heading = chosen.h1();
             }
             title = heading != null ? heading : title;
         }
@@ -119,9 +126,10 @@ final class BodyTitle {
         return c[2] >= 2 && c[2] * 2 >= c[3];
     }
 
+    /** Whether the body uses half a line's words, two or more, one of them a content word. */
     private static boolean mostlyUsed(String line, Set<String> bodyWords) {
         int[] c = wordsUsed(line, bodyWords);
-        return c[2] >= 1 && c[0] * 10 >= c[1] * 6;
+        return c[2] >= 1 && c[0] >= 2 && c[0] * 2 >= c[1];
     }
 
     // How far above the article's first block its headline is looked for, in distinct lines
@@ -133,21 +141,27 @@ final class BodyTitle {
      * ({@code start}), the nearest headline-like one ({@link PageTitle#HEADLINE_LIKE}, two words or
      * more) whose words the body mostly uses — a date, a byline, a section label or the site's
      * name are not used by the text. A line that starts with the current title (a headline and
-     * its standfirst in one element) keeps the title.
+     * its standfirst in one element) keeps the title. Failing those, among the
+     * {@link #PLAIN_LINES} nearest lines: on a page without a {@code <title>}, a plain line that
+     * looks like a headline ({@link #isPlainHeadline}) and is mostly used; else a heading
+     * ({@code h1}–{@code h4}) that looks like one, used or not (punning headlines share no words
+     * with their text). A line's date ({@code <span class=date>}) is not part of it.
      */
-    static String lineAbove(Element start, Set<String> bodyWords, String title) {
+    static String lineAbove(Element start, Set<String> bodyWords, String title, boolean untitled) {
         if (start == null) {
             return null;
         }
         Set<Element> around = Collections.newSetFromMap(new IdentityHashMap<>());
         around.addAll(start.parents());
         String last = null;
+        String plain = null;
+        String nearest = null;
         int lines = 0;
         for (Element e = before(start); e != null && lines < LINES_ABOVE; e = before(e)) {
             if (around.contains(e) || !isLine(e)) {
                 continue;
             }
-            String t = HtmlText.clean(e.text());
+            String t = HtmlText.clean(lineText(e));
             if (t == null || t.length() > 300) {
                 continue;
             }
@@ -155,7 +169,17 @@ final class BodyTitle {
                 last = t;
                 lines++;
             }
-            if (t.split(" ").length < 2 || !e.is(PageTitle.HEADLINE_LIKE)) {
+            if (t.split(" ").length < 2) {
+                continue;
+            }
+            if (nearest == null && lines <= PLAIN_LINES && e.is(HEADING) && isPlainHeadline(e, t)) {
+                nearest = t;
+            }
+            if (!e.is(PageTitle.HEADLINE_LIKE)) {
+                if (plain == null && untitled && lines <= PLAIN_LINES && isPlainHeadline(e, t)
+                        && mostlyUsed(t, bodyWords)) {
+                    plain = t;
+                }
                 continue;
             }
             if (title != null && (" " + norm(t) + " ").startsWith(" " + norm(title) + " ")) {
@@ -165,7 +189,51 @@ final class BodyTitle {
                 return t;
             }
         }
-        return null;
+        return plain != null ? plain : nearest;
+    }
+
+    private static final org.jsoup.select.Evaluator HEADING = org.jsoup.select.QueryParser.parse("h1, h2, h3, h4");
+
+    // Older pages set the headline in an element no rule names ("<div class=sh>"): the nearest
+    // lines above the article may be one when they look like one.
+    private static final int PLAIN_LINES = 3;
+    private static final int PLAIN_MAX_WORDS = 15;
+    private static final java.util.regex.Pattern CAPTION = java.util.regex.Pattern.compile(
+            "(?i)\\bcap\\b|caption|credit|photo|image|img|pic");
+
+    // A byline or a dateline, also above an article: "By Daniel Dombey", "Thursday, 10 January, 2008, 09:14".
+    private static final java.util.regex.Pattern BYLINE_OR_DATE = java.util.regex.Pattern.compile(
+            "^(?i:by)\\s|\\b(?:19|20)\\d\\d\\b|\\b\\d{1,2}:\\d\\d\\b");
+
+    /**
+     * A line that can be a headline set in an unnamed element: short, not a sentence (no closing
+     * full stop), not a link, not a caption (named so, or in a {@code figure}).
+     */
+    private static boolean isPlainHeadline(Element e, String text) {
+        if (text.split(" ").length > PLAIN_MAX_WORDS || text.endsWith(".") || text.endsWith(":")
+                || BYLINE_OR_DATE.matcher(text).find()) {
+            return false;
+        }
+        for (Element x = e; x != null && !x.normalName().equals("body"); x = x.parent()) {
+            if (x.normalName().equals("a") || x.normalName().equals("figure") || x.normalName().equals("figcaption")
+                    || CAPTION.matcher(x.className() + " " + x.id()).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final org.jsoup.select.Evaluator DATE = org.jsoup.select.QueryParser.parse(
+            "time, [class~=(?i)date|time], [id~=(?i)date|time]");
+
+    /** A line's text without a date set inside it ("Wurz joins Honda <span class=date>Thursday, 10 January</span>"). */
+    private static String lineText(Element e) {
+        if (e.childrenSize() == 0 || e.selectFirst(DATE) == null || e.is(DATE)) {
+            return e.text();
+        }
+        Element copy = e.clone();
+        copy.select(DATE).remove();
+        return copy.text();
     }
 
     /** The element before {@code e} in document order (its parent when it is the first child). */
@@ -198,7 +266,7 @@ final class BodyTitle {
 
     /**
      * For a {@code <title>} that names only the site: the first visible heading of three words or
-     * more whose words the body mostly uses (at least 60 %) — the headline, not a section label or
+     * more whose words the body mostly uses ({@link #mostlyUsed}) — the headline, not a section label or
      * another story's teaser.
      */
     private static String headingByBody(List<String> headings, Set<String> bodyWords) {

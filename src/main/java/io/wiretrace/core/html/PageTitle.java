@@ -27,16 +27,23 @@ import org.jsoup.nodes.Element;
  */
 final class PageTitle {
 
-    static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+(?:[|\\-–—:·•»*>]|--|::)\\s+|\\s*[｜：ㅣ]\\s*");
+    // A separator between a title's parts, set between spaces ("Headline | Site", "News > World").
+    private static final String SEPARATOR = "(?:[|\\-–—:·•»*>/]|--|::)";
+    static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+" + SEPARATOR + "\\s+|\\s*[｜：ㅣ]\\s*");
 
     private PageTitle() {}
 
     /**
      * A chosen title. {@code fromDocumentTitle}: taken from the {@code <title>} alone, unconfirmed
-     * by a declared headline or a visible heading; {@code headings}: then the page's visible
-     * headings of three words or more, for {@link BodyTitle} to check against the article text.
+     * by a declared headline or a visible heading (or confirmed, but the site's name);
+     * {@code headings}: then the page's visible headings of three words or more, for
+     * {@link BodyTitle} to check against the article text; {@code namesSite}: the title is the
+     * site's or a section's name ({@link Site#isName}); {@code untitled}: the page has no usable
+     * {@code <title>} (a capture cut before its head, or markup spliced into it); {@code h1}: the
+     * page's h1 unless it names the site.
      */
-    record Title(String text, boolean fromDocumentTitle, List<String> headings) {}
+    record Title(String text, boolean fromDocumentTitle, List<String> headings, boolean namesSite, boolean untitled,
+                 String h1) {}
 
     /**
      * The headline: the outlet's own source when the registry names one and the page has it;
@@ -53,8 +60,11 @@ final class PageTitle {
         // <title> repeats — the <title> stripped, or with no <title> a heading taken on trust.
         boolean declared = source != null || ldText(ld, "headline", null) != null || meta(metas, "og:title") != null
                 || meta(metas, "twitter:title") != null;
+        // A title that is the site's name ("CFRA NEWS" on cfra.com, a logo the <title> repeats)
+        // is no headline, whatever confirms it.
+        boolean namesSite = !declared && text != null && chosen.all().site().isName(text);
         boolean fromDocTitle = !declared && (text == null || docTitle == null
-                || (TITLE_SEPARATOR.split(docTitle).length < 2) || !chosen.headingInTitle());
+                || (TITLE_SEPARATOR.split(docTitle).length < 2) || !chosen.headingInTitle() || namesSite);
         List<String> headings = new ArrayList<>();
         if (fromDocTitle) {
             for (String h : headings(doc)) {
@@ -63,7 +73,14 @@ final class PageTitle {
                 }
             }
         }
-        return new Title(text, fromDocTitle, headings);
+        // No <title> (a capture cut before its head): nothing names the headline.
+        boolean untitled = docTitle == null && !declared;
+        // The page's h1, unless it is the site's name (a logo).
+        String h1 = chosen.all().h1();
+        if (h1 != null && chosen.all().site().isName(h1)) {
+            h1 = null;
+        }
+        return new Title(text, fromDocTitle, headings, namesSite, untitled, h1);
     }
 
     /**
@@ -71,13 +88,13 @@ final class PageTitle {
      * is the visible heading the {@code <title>} holds ({@link #headingInTitle}) — asked once here,
      * where the choice already looks for it (a whole-page search).
      */
-    private record Chosen(String text, boolean headingInTitle) {}
+    private record Chosen(String text, boolean headingInTitle, Candidates all) {}
 
     private static Chosen chosenTitle(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
         Candidates all = candidates(doc, metas, ld, siteName, url);
         if (source != null && all.of(source) != null) {
-            return new Chosen(all.of(source), false);
+            return new Chosen(all.of(source), false, all);
         }
         String h1 = all.h1();
         String ldHeadline = all.headline();
@@ -95,32 +112,38 @@ final class PageTitle {
                 // ("पकड़ा:<span>दो"); a declared title with the same characters was typed whole.
                 String text = stripped.replaceAll("\\s+", "").equals(h1.replaceAll("\\s+", "")) ? stripped : h1;
                 boolean noneDeclared = source == null && ldHeadline == null && og == null && twitter == null;
-                return new Chosen(text, noneDeclared && text.equals(headingInTitle(doc, docTitle)));
+                return new Chosen(text, noneDeclared && text.equals(headingInTitle(doc, docTitle)), all);
             }
         }
         for (String c : new String[] {ldHeadline, og, twitter}) {
             if (c != null) {
-                return new Chosen(stripSite(c, site), false);
+                return new Chosen(stripSite(c, site), false, all);
             }
         }
         if (docTitle != null) {
             // No declared headline: the <title> decides. A visible heading it repeats is the
             // headline (the h1 of older pages is often the section: "Sport", "Latest News").
             String heading = headingInTitle(doc, docTitle);
-            return heading != null ? new Chosen(heading, true) : new Chosen(stripSite(docTitle, site), false);
+            // A heading that is the site's name is its logo, not the headline.
+            return heading != null && !site.isName(heading) ? new Chosen(heading, true, all)
+                    : new Chosen(stripSite(docTitle, site), false, all);
         }
-        return new Chosen(h1 != null ? h1 : firstHeading(doc), false);
+        return new Chosen(h1 != null ? h1 : firstHeading(doc), false, all);
     }
 
     /** The page's {@code <title>}, also where a page sets it in the body (older CMS templates do). */
     static String documentTitle(Document doc) {
         String head = doc.title();
-        if (!head.isBlank()) {
-            return head;
+        if (head.isBlank()) {
+            Element anywhere = doc.selectFirst("title");
+            head = anywhere == null ? "" : anywhere.text();
         }
-        Element anywhere = doc.selectFirst("title");
-        return anywhere == null ? null : anywhere.text();
+        return head.isBlank() || SPLICED.matcher(head).find() ? null : head;
     }
+
+    // What a <title> holds when a capture spliced markup or script into it ("BBC SPORTi
+    // library-->", "500) { alert('Comments …"): no title at all.
+    private static final Pattern SPLICED = Pattern.compile("-->|<!--|[{}]|\\);|'\\s*\\+\\s*\\w+\\s*\\+");
 
     /**
      * A page with neither a title nor an {@code h1} (a capture cut before its head): its first
@@ -162,7 +185,8 @@ final class PageTitle {
     private static final int MAX_HEADLINE_CHARS = 300;
 
     /**
-     * The longest visible headline-like element ({@link #HEADLINE_LIKE}) whose text the page's
+     * The longest visible headline-like element ({@link #HEADLINE_LIKE}) of two words or more (a
+     * one-word heading is a section: "Business", "News") whose text the page's
      * {@code <title>} holds whole and which is at least half of the title's longest part: "Covic
      * turns up heat on Schwarzer" in "Covic turns up heat on Schwarzer - Sport - smh.com.au",
      * "Windies seal historic win" in "Cricket: Windies seal historic win | Cricket | Guardian
@@ -180,7 +204,8 @@ final class PageTitle {
         int bestLength = 0;
         for (String text : headings(doc, HEADLINE_LIKE)) {
             String n = norm(text);
-            if (n.length() > bestLength && n.length() * 2 >= longestPart && inTitle.contains(" " + n + " ")
+            if (n.length() > bestLength && n.length() * 2 >= longestPart && n.indexOf(' ') > 0
+                    && inTitle.contains(" " + n + " ")
                     && (parts.length == 1 || !n.equals(inTitle.strip()))) {
                 best = text;
                 bestLength = n.length();
@@ -214,7 +239,7 @@ final class PageTitle {
         }
         return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
                 clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(documentTitle(doc)),
-                new Site(siteName, hostLabels(url), norm(doc.getElementsByTag("h1").text())));
+                new Site(siteName, hostLabels(url), pathSections(url), norm(doc.getElementsByTag("h1").text())));
     }
 
     /**
@@ -275,7 +300,7 @@ final class PageTitle {
      * for www.tageszeitung.it) and the text of the page's h1s (normalised), which a site suffix
      * never repeats.
      */
-    private record Site(String name, List<String> hostLabels, String visible) {
+    private record Site(String name, List<String> hostLabels, List<String> sections, String visible) {
         boolean names(String part) {
             if (name != null && sameText(part, name)) {
                 return true;
@@ -288,9 +313,50 @@ final class PageTitle {
             }
             return false;
         }
+
+        /**
+         * Whether a text is the site's name: its declared name, or a host label that makes at
+         * least half of its letters ("CFRA NEWS" on cfra.com, "Cape Argus" on capeargus.co.za;
+         * not a headline that mentions the site); or a section the URL's path names ("Local
+         * Sports Wire" on …/localsportswire/…).
+         */
+        boolean isName(String text) {
+            if (name != null && sameText(text, name)) {
+                return true;
+            }
+            String letters = norm(text).replace(" ", "");
+            for (String label : hostLabels) {
+                if (letters.contains(label) && label.length() * 2 >= letters.length()) {
+                    return true;
+                }
+            }
+            return sections.contains(letters);
+        }
     }
 
     private static final Pattern URL_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
+
+    // A path segment of one word: a section ("localsportswire"), not a headline's slug.
+    private static final Pattern SECTION_SEGMENT = Pattern.compile("[\\p{L}\\p{N}]{4,24}");
+
+    /** The URL path's one-word segments, lower case: the site's section names. */
+    static List<String> pathSections(String url) {
+        if (url == null) {
+            return List.of();
+        }
+        Matcher m = URL_HOST.matcher(url);
+        if (!m.find()) {
+            return List.of();
+        }
+        String path = url.substring(m.end()).replaceFirst("[?#].*", "");
+        List<String> out = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (SECTION_SEGMENT.matcher(seg).matches()) {
+                out.add(seg.toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
 
     /** The host's labels of four letters or more, without the top-level domain and "www". */
     static List<String> hostLabels(String url) {
@@ -321,11 +387,48 @@ final class PageTitle {
         for (int i = 0; i < 4; i++) {
             String shorter = stripSiteOnce(title, site);
             if (shorter.equals(title)) {
-                return title;
+                break;
             }
             title = shorter;
         }
-        return title;
+        return stripGlued(title, site);
+    }
+
+    // A separator set without a space before it: "Sallu-India Buzz", "talks: Sport".
+    private static final Pattern GLUED_SEPARATOR = Pattern.compile("\\s*[-:]\\s*");
+    // A section label: three words at most, each capitalised ("News By Industry", "India Buzz").
+    private static final Pattern LABEL = Pattern.compile("\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*){0,2}");
+
+    /**
+     * "Headline-India Buzz-Entertainment-The Times of India", "Bulls, Jones pursue talks: Sport:
+     * Rugby: News24" → the headline: parts glued to the words before them, when the last one
+     * names the site; then the section labels before it. A hyphen inside a headline ("Cry-Baby")
+     * is left, as no site name follows it.
+     */
+    private static String stripGlued(String title, Site site) {
+        if (TITLE_SEPARATOR.matcher(title).find()) {
+            return title;
+        }
+        int[] sep = lastGlued(title);
+        if (sep == null || !site.names(title.substring(sep[1]))) {
+            return title;
+        }
+        title = title.substring(0, sep[0]);
+        for (sep = lastGlued(title); sep != null && sep[0] > 20 && LABEL.matcher(title.substring(sep[1])).matches();
+                sep = lastGlued(title)) {
+            title = title.substring(0, sep[0]);
+        }
+        return title.strip();
+    }
+
+    /** The last glued separator's start and end, or null. */
+    private static int[] lastGlued(String title) {
+        Matcher m = GLUED_SEPARATOR.matcher(title);
+        int[] last = null;
+        while (m.find()) {
+            last = new int[] {m.start(), m.end()};
+        }
+        return last;
     }
 
     private static String stripSiteOnce(String title, Site site) {
@@ -339,7 +442,7 @@ final class PageTitle {
             return withoutLast(title, last);
         }
         if (site.names(first)) {
-            return title.substring(first.length()).replaceAll("^\\s*(?:[|\\-–—:·•»*>]|--|::)\\s+", "").strip();
+            return title.substring(first.length()).replaceAll("^\\s*" + SEPARATOR + "\\s+", "").strip();
         }
         if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
                 && !site.visible().contains(norm(title))) {
@@ -350,6 +453,6 @@ final class PageTitle {
 
     /** The title without its last part and the separator before it. */
     static String withoutLast(String title, String last) {
-        return title.substring(0, title.length() - last.length()).replaceAll("\\s+(?:[|\\-–—:·•»*>]|--|::)\\s*$", "").strip();
+        return title.substring(0, title.length() - last.length()).replaceAll("\\s+" + SEPARATOR + "\\s*$", "").strip();
     }
 }

@@ -327,4 +327,67 @@ class ArticleExtractorTest {
         String text = new ArticleExtractor().extract(html, null).text();
         assertTrue(text.contains(P1.strip()) && !text.contains(P3.strip()), text);
     }
+
+    @Test
+    void aSiteOrSectionNameIsNoHeadlineWhateverRepeatsIt() {
+        // The <title>'s longest part is the station's name (its host's), and the logo's h1 repeats
+        // it: the headline is the heading above the article.
+        String html = "<html><head><title>EASTPORT NEWS - Local Radio</title></head><body><h1>EASTPORT NEWS</h1>"
+                + "<h3>Electric ferry to begin trial runs next month</h3><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
+        assertEquals("Electric ferry to begin trial runs next month",
+                new ArticleExtractor().extract(html, "https://www.eastport.example/headlines/index.asp?nid=7").title());
+        // A section the URL names ("…/localsportswire/…"), the <title> and the h1 both showing it.
+        String section = html.replace("EASTPORT NEWS - Local Radio", "gazette.example - Local Sports Wire")
+                .replace("<h1>EASTPORT NEWS</h1>", "<h1>Local Sports Wire</h1>");
+        assertEquals("Electric ferry to begin trial runs next month",
+                new ArticleExtractor().extract(section, "https://gazette.example/localsportswire/22.html?f=x").title());
+        // A one-word heading ("News") confirms no part of "Gazette > Transport > News".
+        String oneWord = "<html><head><title>Gazette &gt; Transport &gt; News</title></head><body><b>News</b>"
+                + "<h1>Harbour authority confirms ferry trial runs</h1><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
+        assertEquals("Harbour authority confirms ferry trial runs",
+                new ArticleExtractor().extract(oneWord, "https://gazette.example/transport/ferry-trials").title());
+    }
+
+    @Test
+    void aCaptureCutBeforeItsHeadTakesTheHeadlineLineAboveTheArticleNotACaptionOrAPanel() {
+        // No <title> (or one a splice filled with markup), no h1: the headline is a plain element
+        // above the article, with a photo caption between them; a "most read" panel has a heading.
+        String body = "<div class=\"sh\">Ferry trials confirmed after delays</div><div class=\"cap\">The new ferry at "
+                + "the harbour authority quay in Eastport</div><p>" + P1 + "</p><p>" + P2 + "</p>"
+                + "<h4>MOST POPULAR STORIES NOW</h4><ul><li><a href=\"/x\">Council approves budget</a></li></ul>";
+        assertEquals("Ferry trials confirmed after delays",
+                new ArticleExtractor().extract("<html><body>" + body + "</body></html>", null).title());
+        assertEquals("Ferry trials confirmed after delays", new ArticleExtractor().extract(
+                "<html><head><title>Gazette NEWSi library--></title></head><body>" + body + "</body></html>", null).title());
+    }
+
+    @Test
+    void siteAndSectionPartsGluedToTheHeadlineComeOffAHyphenInTheHeadlineStays() {
+        String body = "</title></head><body><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
+        String url = "https://eastportgazette.example/articleshow/2696265.cms";
+        assertEquals("Electric ferry to start trials", new ArticleExtractor().extract("<html><head><title>"
+                + "Electric ferry to start trials-Harbour News-Transport-The Eastport Gazette" + body, url).title());
+        assertEquals("Electric ferry to start trials", new ArticleExtractor().extract("<html><head><title>"
+                + "Electric ferry to start trials: Transport: EastportGazette" + body, url).title());
+        assertEquals("Electric ferry to start trials", new ArticleExtractor().extract("<html><head><title>"
+                + "Electric ferry to start trials / Online News @ EastportGazette" + body, url).title());
+        // No site name at the end: a hyphen is the headline's own.
+        assertEquals("Harbour authority picks an all-electric ferry for the Eastport-Westport route",
+                new ArticleExtractor().extract("<html><head><title>Harbour authority picks an all-electric ferry for "
+                        + "the Eastport-Westport route" + body, url).title());
+    }
+
+    @Test
+    void theHeadingAboveTheArticleIsTheTitleWithoutItsDateAndEvenWhenItPuns() {
+        // The <title> is the paper's name; the headline cell holds the date too.
+        String dated = "<html><head><title>The Eastport Gazette</title></head><body><table><tr><td class=\"story-title\">"
+                + "Electric ferry to begin trial runs <span class=\"news-date\">Thursday, 10 January, 2008, 09:14</span>"
+                + "</td></tr></table><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
+        assertEquals("Electric ferry to begin trial runs", new ArticleExtractor().extract(dated, null).title());
+        // A punning headline shares no words with the text; it is still the heading right above it.
+        String pun = "<html><head><title>The Eastport Gazette</title></head><body><h2>Sections</h2><ul><li><a href=\"/a\">"
+                + "Sport</a></li></ul><h3>All aboard, at last</h3><p class=\"date\">Mon Jan 7</p><p>" + P1 + "</p><p>"
+                + P2 + "</p><h3>Return to the top of the page</h3></body></html>";
+        assertEquals("All aboard, at last", new ArticleExtractor().extract(pun, null).title());
+    }
 }

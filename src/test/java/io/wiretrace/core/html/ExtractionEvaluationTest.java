@@ -36,7 +36,7 @@ class ExtractionEvaluationTest {
     }
     @Test
     void bothRealPageSetsScoreAtTheMeasuredLevelOnThePublicShingleMeasure() throws Exception {
-        // Measured 0.955 (fundus: P 0.938) and 0.940 (l3s_gn1: P 0.908, R 0.975, 1 empty; titles 0.848):
+        // Measured 0.955 (fundus: P 0.938) and 0.940 (l3s_gn1: P 0.908, R 0.975, 1 empty; titles 0.907):
         // a rule that helps one set by hurting the other fails here.
         List<ExtractionBench.Case> fundus = ExtractionBench.load(SharedData.require("data/fundus_testdata"));
         ShingleMeasure.Score f = ShingleMeasure.of(ExtractionBench.score(fundus));
@@ -48,6 +48,6 @@ class ExtractionEvaluationTest {
         assertTrue(l.f1() >= 0.935 && l.precision() >= 0.90 && l.recall() >= 0.97, "l3s_gn1 shingle " + l);
         assertTrue(l.emptyPredictions() <= 1, "l3s_gn1 empty " + l);
         double titles = ExtractionBench.summarize(results).titleMatchRate();
-        assertTrue(titles >= 0.84, "l3s_gn1 title exact match " + titles);
+        assertTrue(titles >= 0.90, "l3s_gn1 title exact match " + titles);
     }
 }
