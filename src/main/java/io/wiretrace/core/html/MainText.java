@@ -1,6 +1,5 @@
 package io.wiretrace.core.html;
 
-import static io.wiretrace.core.html.HtmlText.sameText;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -169,6 +168,8 @@ final class MainText {
         List<String> out = new ArrayList<>();
         List<Element> outBlocks = new ArrayList<>();
         List<Boolean> prose = new ArrayList<>();
+        // The title as a block repeats it: normalised once, each block compared to it.
+        String normTitle = title == null ? null : HtmlText.norm(title);
         for (int i = 0; i < blocks.size(); i++) {
             Element b = blocks.get(i);
             if (!inBest.contains(b)) {
@@ -180,7 +181,7 @@ final class MainText {
             String text = texts[i].strip();
             boolean heading = b.nameIs("h2") || b.nameIs("h3") || b.nameIs("h4");
             if (text.isEmpty() || (!heading && text.length() < 2) || linkDensities[i] > 0.5
-                    || (title != null && sameText(text, title))) {
+                    || (normTitle != null && HtmlText.sameNormalized(text, normTitle))) {
                 continue;
             }
             if (b.nameIs("li") && (text.length() < 40 || b.parents().stream().anyMatch(p -> p.nameIs("li")))) {
