@@ -45,6 +45,13 @@ public final class ArticleExtractor {
      * page declares it (null: the generic rule).
      */
     public Extracted extract(String html, String url, TitleSource titleSource) {
+        return extract(html, url, titleSource, false);
+    }
+
+    // Less text than this from the markup: the page may hide its article (see MarkupRescue).
+    private static final int RESCUE_BELOW_CHARS = 200;
+
+    private Extracted extract(String html, String url, TitleSource titleSource, boolean repaired) {
         Document doc = parse(html, url);
         List<JsonNode> ld = jsonLd(doc);
         // One pass over the metas: the extractor asks for some twenty of them.
@@ -71,6 +78,18 @@ public final class ArticleExtractor {
                 if (c != null) {
                     blocks.add(c);
                 }
+            }
+            found = declaredBody.length();
+        }
+        if (found < RESCUE_BELOW_CHARS && !repaired) {
+            String fixed = MarkupRescue.repairSplicedScript(html);
+            if (fixed != null) {
+                return extract(fixed, url, titleSource, true);
+            }
+            MainText.Body scripted = MarkupRescue.scriptedBody(html, title);
+            if (scripted.blocks().stream().mapToInt(String::length).sum() > found) {
+                blocks = scripted.blocks();
+                start = null;
             }
         }
         String text = String.join("\n\n", blocks);

@@ -390,4 +390,30 @@ class ArticleExtractorTest {
                 + P2 + "</p><h3>Return to the top of the page</h3></body></html>";
         assertEquals("All aboard, at last", new ArticleExtractor().extract(pun, null).title());
     }
+
+    @Test
+    void aScriptSplicedIntoASrcAttributeDoesNotHideThePage() {
+        // A capture glued a script's code into another's src: HTML5 parsing reads the rest of the
+        // page as that tag's attributes and script text, up to a later </script>.
+        String html = "<html><head><title>Electric ferry to start trials - Eastport Gazette</title>"
+                + "<script type=\"text/javascript\" src=\"/te.backgroundColor='yellow';\n}\n//-->\n</script>\n"
+                + "<script>var tabs = [\"tab1\",\"tab2\"]; function showTab(tab) { for (i = 0; i < tabs.length; i++) {} }"
+                + "</script></head><body><h1>Electric ferry to start trials</h1><p>" + P1 + "</p><p>" + P2 + "</p>"
+                + "<script>var done = true;</script></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/8");
+        assertEquals(String.join("\n\n", P1, P2), a.text());
+        assertEquals("Electric ferry to start trials", a.title());
+    }
+
+    @Test
+    void aPageRenderedByScriptGivesTheArticleItsPayloadCarries() {
+        // Next.js's streamed payload: the article's HTML in a JSON string literal, the markup empty.
+        String payload = ("1a:T5c3,<div class=\"caption\"><p>The new ferry</p></div>$$ARTICLEAD$$<p class=\"editor-p\">"
+                + P1 + "</p><p class=\"editor-p\">" + P2 + "</p>").replace("\"", "\\\"").replace("<", "\\u003c").replace(">", "\\u003e");
+        String html = "<html><head><title>Electric ferry to start trials</title></head><body><main id=\"root\"></main>"
+                + "<script>self.__next_f.push([1,\"" + payload + "\"])</script></body></html>";
+        ArticleExtractor.Extracted a = new ArticleExtractor().extract(html, "https://eastport.example/news/9");
+        assertTrue(a.text().contains(P1) && a.text().contains(P2), a.text());
+        assertFalse(a.text().contains("u003c"), a.text());
+    }
 }
