@@ -40,6 +40,10 @@ class ArticleExtractorTest {
                 + "<script>var tracking = 'this is not text';</script></body></html>";
     }
 
+    private static String titleOf(String html, String url) {
+        return new ArticleExtractor().extract(html, url).title();
+    }
+
     @Test
     void articleTextMetadataAndNoChrome() {
         String head = "<title>Electric ferry to start trials next month | Eastport Gazette</title>"
@@ -75,7 +79,7 @@ class ArticleExtractorTest {
         String html = "<html><head><title>Electric ferry to start next month - Eastport Gazette</title></head>"
                 + "<body><article><h1><span class=\"headline-kicker\">Ferry trials:</span> "
                 + "<span>Electric ferry to start next month</span></h1><p>" + P1 + "</p></article></body></html>";
-        assertEquals("Electric ferry to start next month", new ArticleExtractor().extract(html, null).title());
+        assertEquals("Electric ferry to start next month", titleOf(html, null));
     }
 
     @Test
@@ -83,18 +87,18 @@ class ArticleExtractorTest {
         // A Scandinavian quote headline starts with a dash; a flagged element at the end is the headline's own.
         String quote = "<html><head><meta property=\"og:title\" content=\"- The fear will grow\"></head><body><article>"
                 + "<h1>- The fear will grow</h1><p>" + P1 + "</p></article></body></html>";
-        assertEquals("- The fear will grow", new ArticleExtractor().extract(quote, null).title());
+        assertEquals("- The fear will grow", titleOf(quote, null));
         String trailing = "<html><head><meta property=\"og:title\" content=\"Surprise at the ferry terminal: – Absurd\">"
                 + "</head><body><article><h1>Surprise at the ferry terminal: <span class=\"label\">– Absurd</span></h1>"
                 + "<p>" + P1 + "</p></article></body></html>";
-        assertEquals("Surprise at the ferry terminal: – Absurd", new ArticleExtractor().extract(trailing, null).title());
+        assertEquals("Surprise at the ferry terminal: – Absurd", titleOf(trailing, null));
     }
 
     @Test
     void aSiteSuffixIsKnownByTheHostNameAndAHeadlinesOwnTailIsKept() {
         String named = "<html><head><meta property=\"og:title\" content=\"„Tireless work“ - The New Eastport Gazette Online\">"
                 + "</head><body><article><h1>„Tireless work“</h1><p>" + P1 + "</p></article></body></html>";
-        assertEquals("„Tireless work“", new ArticleExtractor().extract(named, "https://www.eastportgazette.example/a/1").title(),
+        assertEquals("„Tireless work“", titleOf(named, "https://www.eastportgazette.example/a/1"),
                 "the suffix names the host, so the h1 is confirmed");
         // The short tail after the dash is part of the visible headline, not a site name.
         String tail = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":"
@@ -102,7 +106,7 @@ class ArticleExtractorTest {
                 + "<h1><span class=\"topline\">Flood inquiry</span> Two resign - and many open questions</h1>"
                 + "<p>" + P1 + "</p></article></body></html>";
         assertEquals("Flood inquiry: Two resign - and many open questions",
-                new ArticleExtractor().extract(tail, "https://eastport.example/a/2").title());
+                titleOf(tail, "https://eastport.example/a/2"));
     }
 
     @Test
@@ -124,7 +128,7 @@ class ArticleExtractorTest {
         String html = "<html><head><meta property=\"og:title\" content=\"Police catch two suspects: jewellery recovered\">"
                 + "</head><body><article><h1>Police catch two suspects:<span>jewellery recovered</span></h1><p>" + P1
                 + "</p></article></body></html>";
-        assertEquals("Police catch two suspects: jewellery recovered", new ArticleExtractor().extract(html, null).title());
+        assertEquals("Police catch two suspects: jewellery recovered", titleOf(html, null));
     }
 
     @Test
@@ -143,7 +147,7 @@ class ArticleExtractorTest {
     void theArticlesH1WinsOverALogoH1EarlierInThePage() {
         String html = "<html><head></head><body><header><h1><a href=\"/\">Eastport Gazette</a></h1></header><main><article>"
                 + "<h1>Electric ferry to start trials next month</h1><p>" + P1 + "</p></article></main></body></html>";
-        assertEquals("Electric ferry to start trials next month", new ArticleExtractor().extract(html, null).title());
+        assertEquals("Electric ferry to start trials next month", titleOf(html, null));
     }
 
     @Test
@@ -258,12 +262,12 @@ class ArticleExtractorTest {
                 + "</title></head><body><h1>Latest News</h1><table><tr><td class=\"storyheadline\">Electric ferry to "
                 + "start trials next month</td></tr><tr><td><p>" + P1 + "</p><p>" + P2 + "</p></td></tr></table></body></html>";
         assertEquals("Electric ferry to start trials next month",
-                new ArticleExtractor().extract(html, "https://eastport.example/news/4").title());
+                titleOf(html, "https://eastport.example/news/4"));
         // No heading repeats it: the <title> without its section and site parts, one at a time.
         String plain = html.replace("<td class=\"storyheadline\">Electric ferry to start trials next month</td>", "<td></td>")
                 .replace("Eastport Gazette | ", "");
         assertEquals("Electric ferry to start trials next month",
-                new ArticleExtractor().extract(plain, "https://eastport.example/news/4").title());
+                titleOf(plain, "https://eastport.example/news/4"));
     }
 
     @Test
@@ -305,7 +309,7 @@ class ArticleExtractorTest {
                 + "<div class=\"logo\"><b>The Eastport Gazette</b></div><table><tr><td>"
                 + "<b>Electric ferry to begin trial runs next month</b><br><i>Tuesday, 14 April</i>"
                 + "<p>" + P1 + "</p><p>" + P2 + "</p></td></tr></table></body></html>";
-        assertEquals("Electric ferry to begin trial runs next month", new ArticleExtractor().extract(html, null).title());
+        assertEquals("Electric ferry to begin trial runs next month", titleOf(html, null));
     }
 
     @Test
@@ -315,7 +319,7 @@ class ArticleExtractorTest {
         String html = "<html><head><title>Transport: Electric ferry passes its sea trials | Transport | Eastport"
                 + " Gazette Online</title></head><body><div class=\"story\"><h5>Electric ferry passes its sea"
                 + " trials</h5><p>" + P1 + "</p><p>" + P2 + "</p></div></body></html>";
-        assertEquals("Electric ferry passes its sea trials", new ArticleExtractor().extract(html, null).title());
+        assertEquals("Electric ferry passes its sea trials", titleOf(html, null));
     }
 
     @Test
@@ -335,17 +339,17 @@ class ArticleExtractorTest {
         String html = "<html><head><title>EASTPORT NEWS - Local Radio</title></head><body><h1>EASTPORT NEWS</h1>"
                 + "<h3>Electric ferry to begin trial runs next month</h3><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
         assertEquals("Electric ferry to begin trial runs next month",
-                new ArticleExtractor().extract(html, "https://www.eastport.example/headlines/index.asp?nid=7").title());
+                titleOf(html, "https://www.eastport.example/headlines/index.asp?nid=7"));
         // A section the URL names ("…/localsportswire/…"), the <title> and the h1 both showing it.
         String section = html.replace("EASTPORT NEWS - Local Radio", "gazette.example - Local Sports Wire")
                 .replace("<h1>EASTPORT NEWS</h1>", "<h1>Local Sports Wire</h1>");
         assertEquals("Electric ferry to begin trial runs next month",
-                new ArticleExtractor().extract(section, "https://gazette.example/localsportswire/22.html?f=x").title());
+                titleOf(section, "https://gazette.example/localsportswire/22.html?f=x"));
         // A one-word heading ("News") confirms no part of "Gazette > Transport > News".
         String oneWord = "<html><head><title>Gazette &gt; Transport &gt; News</title></head><body><b>News</b>"
                 + "<h1>Harbour authority confirms ferry trial runs</h1><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
         assertEquals("Harbour authority confirms ferry trial runs",
-                new ArticleExtractor().extract(oneWord, "https://gazette.example/transport/ferry-trials").title());
+                titleOf(oneWord, "https://gazette.example/transport/ferry-trials"));
     }
 
     @Test
@@ -356,25 +360,25 @@ class ArticleExtractorTest {
                 + "the harbour authority quay in Eastport</div><p>" + P1 + "</p><p>" + P2 + "</p>"
                 + "<h4>MOST POPULAR STORIES NOW</h4><ul><li><a href=\"/x\">Council approves budget</a></li></ul>";
         assertEquals("Ferry trials confirmed after delays",
-                new ArticleExtractor().extract("<html><body>" + body + "</body></html>", null).title());
-        assertEquals("Ferry trials confirmed after delays", new ArticleExtractor().extract(
-                "<html><head><title>Gazette NEWSi library--></title></head><body>" + body + "</body></html>", null).title());
+                titleOf("<html><body>" + body + "</body></html>", null));
+        assertEquals("Ferry trials confirmed after delays", titleOf(
+                "<html><head><title>Gazette NEWSi library--></title></head><body>" + body + "</body></html>", null));
     }
 
     @Test
     void siteAndSectionPartsGluedToTheHeadlineComeOffAHyphenInTheHeadlineStays() {
         String body = "</title></head><body><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
         String url = "https://eastportgazette.example/articleshow/2696265.cms";
-        assertEquals("Electric ferry to start trials", new ArticleExtractor().extract("<html><head><title>"
-                + "Electric ferry to start trials-Harbour News-Transport-The Eastport Gazette" + body, url).title());
-        assertEquals("Electric ferry to start trials", new ArticleExtractor().extract("<html><head><title>"
-                + "Electric ferry to start trials: Transport: EastportGazette" + body, url).title());
-        assertEquals("Electric ferry to start trials", new ArticleExtractor().extract("<html><head><title>"
-                + "Electric ferry to start trials / Online News @ EastportGazette" + body, url).title());
+        assertEquals("Electric ferry to start trials", titleOf("<html><head><title>"
+                + "Electric ferry to start trials-Harbour News-Transport-The Eastport Gazette" + body, url));
+        assertEquals("Electric ferry to start trials", titleOf("<html><head><title>"
+                + "Electric ferry to start trials: Transport: EastportGazette" + body, url));
+        assertEquals("Electric ferry to start trials", titleOf("<html><head><title>"
+                + "Electric ferry to start trials / Online News @ EastportGazette" + body, url));
         // No site name at the end: a hyphen is the headline's own.
         assertEquals("Harbour authority picks an all-electric ferry for the Eastport-Westport route",
-                new ArticleExtractor().extract("<html><head><title>Harbour authority picks an all-electric ferry for "
-                        + "the Eastport-Westport route" + body, url).title());
+                titleOf("<html><head><title>Harbour authority picks an all-electric ferry for "
+                        + "the Eastport-Westport route" + body, url));
     }
 
     @Test
@@ -383,12 +387,12 @@ class ArticleExtractorTest {
         String dated = "<html><head><title>The Eastport Gazette</title></head><body><table><tr><td class=\"story-title\">"
                 + "Electric ferry to begin trial runs <span class=\"news-date\">Thursday, 10 January, 2008, 09:14</span>"
                 + "</td></tr></table><p>" + P1 + "</p><p>" + P2 + "</p></body></html>";
-        assertEquals("Electric ferry to begin trial runs", new ArticleExtractor().extract(dated, null).title());
+        assertEquals("Electric ferry to begin trial runs", titleOf(dated, null));
         // A punning headline shares no words with the text; it is still the heading right above it.
         String pun = "<html><head><title>The Eastport Gazette</title></head><body><h2>Sections</h2><ul><li><a href=\"/a\">"
                 + "Sport</a></li></ul><h3>All aboard, at last</h3><p class=\"date\">Mon Jan 7</p><p>" + P1 + "</p><p>"
                 + P2 + "</p><h3>Return to the top of the page</h3></body></html>";
-        assertEquals("All aboard, at last", new ArticleExtractor().extract(pun, null).title());
+        assertEquals("All aboard, at last", titleOf(pun, null));
     }
 
     @Test
