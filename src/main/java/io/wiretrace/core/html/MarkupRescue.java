@@ -48,11 +48,16 @@ final class MarkupRescue {
      * a paragraph tag once decoded), read as one page; empty when none do.
      */
     static MainText.Body scriptedBody(String html, String title) {
+        // Most short pages are stubs, not script-rendered: no escaped tag, no string opening with
+        // a paragraph, no second parse.
+        if (!html.contains("\\u003c") && !html.contains("\\u003C") && !html.contains("\"<p")) {
+            return MainText.Body.EMPTY;
+        }
         Document doc = Jsoup.parse(html);
         Set<String> fragments = new LinkedHashSet<>();
         for (Element script : doc.getElementsByTag("script")) {
             String code = script.data();
-            if (code.length() >= MIN_LITERAL_CHARS && (code.contains("\\u003cp") || code.contains("<p"))) {
+            if (code.length() >= MIN_LITERAL_CHARS && (code.contains("\\u003cp") || code.contains("\\u003Cp") || code.contains("<p"))) {
                 literals(code, fragments);
             }
         }
