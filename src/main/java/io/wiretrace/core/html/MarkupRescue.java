@@ -57,7 +57,8 @@ final class MarkupRescue {
         Set<String> fragments = new LinkedHashSet<>();
         for (Element script : doc.getElementsByTag("script")) {
             String code = script.data();
-            if (code.length() >= MIN_LITERAL_CHARS && (code.contains("\\u003cp") || code.contains("\\u003Cp") || code.contains("<p"))) {
+            if (code.length() >= MIN_LITERAL_CHARS
+                    && (code.contains("\\u003cp") || code.contains("\\u003Cp") || code.contains("<p"))) {
                 literals(code, fragments);
             }
         }

@@ -12,11 +12,8 @@ import static io.wiretrace.core.html.PageMetadata.siteName;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -28,7 +25,7 @@ import org.jsoup.nodes.Element;
 final class PageTitle {
 
     // A separator between a title's parts, set between spaces ("Headline | Site", "News > World").
-    private static final String SEPARATOR = "(?:[|\\-–—:·•»*>/]|--|::)";
+    static final String SEPARATOR = "(?:[|\\-–—:·•»*>/]|--|::)";
     static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+" + SEPARATOR + "\\s+|\\s*[｜：ㅣ]\\s*");
 
     private PageTitle() {}
@@ -38,7 +35,7 @@ final class PageTitle {
      * by a declared headline or a visible heading (or confirmed, but the site's name);
      * {@code headings}: then the page's visible headings of three words or more, for
      * {@link BodyTitle} to check against the article text; {@code namesSite}: the title is the
-     * site's or a section's name ({@link Site#isName}); {@code untitled}: the page has no usable
+     * site's or a section's name ({@link SiteName#isName}); {@code untitled}: the page has no usable
      * {@code <title>} (a capture cut before its head, or markup spliced into it); {@code h1}: the
      * page's h1 unless it names the site.
      */
@@ -101,12 +98,12 @@ final class PageTitle {
         String og = all.og();
         String twitter = all.twitter();
         String docTitle = all.docTitle();
-        Site site = all.site();
+        SiteName site = all.site();
         for (String declared : new String[] {ldHeadline, og, twitter, docTitle}) {
             if (h1 == null || declared == null) {
                 continue;
             }
-            String stripped = stripSite(declared, site);
+            String stripped = site.strip(declared);
             if (sameText(h1, declared) || sameText(h1, stripped)) {
                 // The h1's text is joined from its elements and can lose a space the layout shows
                 // ("पकड़ा:<span>दो"); a declared title with the same characters was typed whole.
@@ -117,7 +114,7 @@ final class PageTitle {
         }
         for (String c : new String[] {ldHeadline, og, twitter}) {
             if (c != null) {
-                return new Chosen(stripSite(c, site), false, all);
+                return new Chosen(site.strip(c), false, all);
             }
         }
         if (docTitle != null) {
@@ -126,7 +123,7 @@ final class PageTitle {
             String heading = headingInTitle(doc, docTitle);
             // A heading that is the site's name is its logo, not the headline.
             return heading != null && !site.isName(heading) ? new Chosen(heading, true, all)
-                    : new Chosen(stripSite(docTitle, site), false, all);
+                    : new Chosen(site.strip(docTitle), false, all);
         }
         return new Chosen(h1 != null ? h1 : firstHeading(doc), false, all);
     }
@@ -215,14 +212,14 @@ final class PageTitle {
     }
 
     /** A page's title candidates: each source's text, null when the page lacks it. */
-    private record Candidates(String h1, String og, String twitter, String headline, String docTitle, Site site) {
+    private record Candidates(String h1, String og, String twitter, String headline, String docTitle, SiteName site) {
         String of(TitleSource source) {
             return switch (source) {
                 case H1 -> h1;
                 case OG_TITLE -> og;
                 case TWITTER_TITLE -> twitter;
                 case HEADLINE -> headline;
-                case TITLE -> docTitle == null ? null : stripSite(docTitle, site);
+                case TITLE -> docTitle == null ? null : site.strip(docTitle);
             };
         }
     }
@@ -239,7 +236,7 @@ final class PageTitle {
         }
         return new Candidates(h1el == null ? null : clean(headline(h1el)), clean(meta(metas, "og:title")),
                 clean(meta(metas, "twitter:title")), clean(ldText(ld, "headline", null)), clean(documentTitle(doc)),
-                new Site(siteName, hostLabels(url), pathSections(url), norm(doc.getElementsByTag("h1").text())));
+                SiteName.of(siteName, url, norm(doc.getElementsByTag("h1").text())));
     }
 
     /**
@@ -293,166 +290,5 @@ final class PageTitle {
             }
         }
         return before.toString().isBlank();
-    }
-
-    /**
-     * What identifies the site in a title: its declared name, its host's labels ("tageszeitung"
-     * for www.tageszeitung.it) and the text of the page's h1s (normalised), which a site suffix
-     * never repeats.
-     */
-    private record Site(String name, List<String> hostLabels, List<String> sections, String visible) {
-        boolean names(String part) {
-            if (name != null && sameText(part, name)) {
-                return true;
-            }
-            String letters = norm(part).replace(" ", "");
-            for (String label : hostLabels) {
-                if (letters.contains(label)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /**
-         * Whether a text is the site's name: its declared name, or a host label that makes at
-         * least half of its letters ("CFRA NEWS" on cfra.com, "Cape Argus" on capeargus.co.za;
-         * not a headline that mentions the site); or a section the URL's path names ("Local
-         * Sports Wire" on …/localsportswire/…).
-         */
-        boolean isName(String text) {
-            if (name != null && sameText(text, name)) {
-                return true;
-            }
-            String letters = norm(text).replace(" ", "");
-            for (String label : hostLabels) {
-                if (letters.contains(label) && label.length() * 2 >= letters.length()) {
-                    return true;
-                }
-            }
-            return sections.contains(letters);
-        }
-    }
-
-    private static final Pattern URL_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
-
-    // A path segment of one word: a section ("localsportswire"), not a headline's slug.
-    private static final Pattern SECTION_SEGMENT = Pattern.compile("[\\p{L}\\p{N}]{4,24}");
-
-    /** The URL path's one-word segments, lower case: the site's section names. */
-    static List<String> pathSections(String url) {
-        if (url == null) {
-            return List.of();
-        }
-        Matcher m = URL_HOST.matcher(url);
-        if (!m.find()) {
-            return List.of();
-        }
-        String path = url.substring(m.end()).replaceFirst("[?#].*", "");
-        List<String> out = new ArrayList<>();
-        for (String seg : path.split("/")) {
-            if (SECTION_SEGMENT.matcher(seg).matches()) {
-                out.add(seg.toLowerCase(Locale.ROOT));
-            }
-        }
-        return out;
-    }
-
-    /** The host's labels of four letters or more, without the top-level domain and "www". */
-    static List<String> hostLabels(String url) {
-        if (url == null) {
-            return List.of();
-        }
-        java.util.regex.Matcher m = URL_HOST.matcher(url);
-        if (!m.find()) {
-            return List.of();
-        }
-        String[] labels = m.group(1).toLowerCase(Locale.ROOT).split("\\.");
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < labels.length - 1; i++) {
-            String l = labels[i].replaceAll("[^\\p{L}\\p{N}]", "");
-            if (l.length() >= 4 && !l.equals("www")) {
-                out.add(l);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * "Headline | Site" → "Headline" when the last (or first) part names the site, or is much
-     * shorter than the rest and the visible headline does not show it with the rest.
-     */
-    static String stripSite(String title, Site site) {
-        // "Headline - Soccer - Sport - Breaking News": one part at a time, while parts come off.
-        for (int i = 0; i < 4; i++) {
-            String shorter = stripSiteOnce(title, site);
-            if (shorter.equals(title)) {
-                break;
-            }
-            title = shorter;
-        }
-        return stripGlued(title, site);
-    }
-
-    // A separator set without a space before it: "Sallu-India Buzz", "talks: Sport".
-    private static final Pattern GLUED_SEPARATOR = Pattern.compile("\\s*[-:]\\s*");
-    // A section label: three words at most, each capitalised ("News By Industry", "India Buzz").
-    private static final Pattern LABEL = Pattern.compile("\\p{Lu}\\S*(?:\\s+\\p{Lu}\\S*){0,2}");
-
-    /**
-     * "Headline-India Buzz-Entertainment-The Times of India", "Bulls, Jones pursue talks: Sport:
-     * Rugby: News24" → the headline: parts glued to the words before them, when the last one
-     * names the site; then the section labels before it. A hyphen inside a headline ("Cry-Baby")
-     * is left, as no site name follows it.
-     */
-    private static String stripGlued(String title, Site site) {
-        if (TITLE_SEPARATOR.matcher(title).find()) {
-            return title;
-        }
-        int[] sep = lastGlued(title);
-        if (sep == null || !site.names(title.substring(sep[1]))) {
-            return title;
-        }
-        title = title.substring(0, sep[0]);
-        for (sep = lastGlued(title); sep != null && sep[0] > 20 && LABEL.matcher(title.substring(sep[1])).matches();
-                sep = lastGlued(title)) {
-            title = title.substring(0, sep[0]);
-        }
-        return title.strip();
-    }
-
-    /** The last glued separator's start and end, or null. */
-    private static int[] lastGlued(String title) {
-        Matcher m = GLUED_SEPARATOR.matcher(title);
-        int[] last = null;
-        while (m.find()) {
-            last = new int[] {m.start(), m.end()};
-        }
-        return last;
-    }
-
-    private static String stripSiteOnce(String title, Site site) {
-        String[] parts = TITLE_SEPARATOR.split(title);
-        if (parts.length < 2) {
-            return title;
-        }
-        String last = parts[parts.length - 1];
-        String first = parts[0];
-        if (site.names(last)) {
-            return withoutLast(title, last);
-        }
-        if (site.names(first)) {
-            return title.substring(first.length()).replaceAll("^\\s*" + SEPARATOR + "\\s+", "").strip();
-        }
-        if (last.length() <= 30 && last.split("\\s+").length <= 4 && title.length() - last.length() > 20
-                && !site.visible().contains(norm(title))) {
-            return withoutLast(title, last);
-        }
-        return title;
-    }
-
-    /** The title without its last part and the separator before it. */
-    static String withoutLast(String title, String last) {
-        return title.substring(0, title.length() - last.length()).replaceAll("\\s+" + SEPARATOR + "\\s*$", "").strip();
     }
 }
