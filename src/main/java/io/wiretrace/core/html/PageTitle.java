@@ -37,7 +37,7 @@ final class PageTitle {
      * {@link BodyTitle} to check against the article text; {@code namesSite}: the title is the
      * site's or a section's name ({@link SiteName#isName}); {@code untitled}: the page has no usable
      * {@code <title>} (a capture cut before its head, or markup spliced into it); {@code h1}: the
-     * page's h1 unless it names the site.
+     * page's h1 unless it names the site (asked for titles from the {@code <title>} only).
      */
     record Title(String text, boolean fromDocumentTitle, List<String> headings, boolean namesSite, boolean untitled,
                  String h1) {}
@@ -72,8 +72,9 @@ final class PageTitle {
         }
         // No <title> (a capture cut before its head): nothing names the headline.
         boolean untitled = docTitle == null && !declared;
-        // The page's h1, unless it is the site's name (a logo).
-        String h1 = chosen.all().h1();
+        // The page's h1, unless it is the site's name (a logo); only BodyTitle asks, and only for
+        // a title from the <title>.
+        String h1 = fromDocTitle ? chosen.all().h1() : null;
         if (h1 != null && chosen.all().site().isName(h1)) {
             h1 = null;
         }

@@ -138,13 +138,19 @@ record SiteName(String name, List<String> hostLabels, List<String> sections, Str
 
     private static final Pattern URL_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
 
-    /** The host's labels of four letters or more, without the top-level domain and "www". */
-    static List<String> hostLabels(String url) {
+    /** The URL's scheme and host matched ({@code group(1)} the host), or null when it has none. */
+    private static Matcher host(String url) {
         if (url == null) {
-            return List.of();
+            return null;
         }
         Matcher m = URL_HOST.matcher(url);
-        if (!m.find()) {
+        return m.find() ? m : null;
+    }
+
+    /** The host's labels of four letters or more, without the top-level domain and "www". */
+    static List<String> hostLabels(String url) {
+        Matcher m = host(url);
+        if (m == null) {
             return List.of();
         }
         String[] labels = m.group(1).toLowerCase(Locale.ROOT).split("\\.");
@@ -163,11 +169,8 @@ record SiteName(String name, List<String> hostLabels, List<String> sections, Str
 
     /** The URL path's one-word segments, lower case: the site's section names. */
     static List<String> pathSections(String url) {
-        if (url == null) {
-            return List.of();
-        }
-        Matcher m = URL_HOST.matcher(url);
-        if (!m.find()) {
+        Matcher m = host(url);
+        if (m == null) {
             return List.of();
         }
         String path = url.substring(m.end()).replaceFirst("[?#].*", "");
