@@ -1,6 +1,5 @@
 package io.wiretrace.core.html;
 
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
