@@ -14,7 +14,7 @@ final class HtmlText {
     private HtmlText() {}
 
     static boolean sameText(String a, String b) {
-        return norm(a).equals(norm(b));
+        return sameNormalized(a, norm(b));
     }
 
     /**

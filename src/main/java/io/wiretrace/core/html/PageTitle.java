@@ -50,8 +50,9 @@ final class PageTitle {
      */
     static Title title(Document doc, Map<String, String> metas, List<JsonNode> ld, String siteName,
                                 String url, TitleSource source) {
-        String docTitle = clean(documentTitle(doc));
         Chosen chosen = chosenTitle(doc, metas, ld, siteName, url, source);
+        // The <title> as the choice read it (a second read would search the page for it again).
+        String docTitle = chosen.all().docTitle();
         String text = chosen.text();
         // Unconfirmed: no declared headline (JSON-LD, og:, twitter:) and no visible heading the
         // <title> repeats — the <title> stripped, or with no <title> a heading taken on trust.

@@ -95,7 +95,7 @@ record SiteName(String name, List<String> hostLabels, List<String> sections, Str
     }
 
     /** The title without its last part and the separator before it. */
-    static String withoutLast(String title, String last) {
+    private static String withoutLast(String title, String last) {
         return title.substring(0, title.length() - last.length()).replaceAll("\\s+" + SEPARATOR + "\\s*$", "").strip();
     }
 
@@ -148,7 +148,7 @@ record SiteName(String name, List<String> hostLabels, List<String> sections, Str
     }
 
     /** The host's labels of four letters or more, without the top-level domain and "www". */
-    static List<String> hostLabels(String url) {
+    private static List<String> hostLabels(String url) {
         Matcher m = host(url);
         if (m == null) {
             return List.of();
@@ -168,7 +168,7 @@ record SiteName(String name, List<String> hostLabels, List<String> sections, Str
     private static final Pattern SECTION_SEGMENT = Pattern.compile("[\\p{L}\\p{N}]{4,24}");
 
     /** The URL path's one-word segments, lower case: the site's section names. */
-    static List<String> pathSections(String url) {
+    private static List<String> pathSections(String url) {
         Matcher m = host(url);
         if (m == null) {
             return List.of();
