@@ -1,7 +1,5 @@
 package io.wiretrace.pipeline;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -30,8 +28,9 @@ public enum Layout {
     }
 
     /**
-     * The session settings this layout runs with, for the duration of a run (running the returned
-     * action restores the session's own). A one-partition run:
+     * Sets what this layout runs with on {@code runSession}, the run's own session
+     * ({@code SparkSessions.forRun}: no caller's session, nor another run's, ever sees it). A
+     * one-partition run:
      * <ul>
      *   <li>keeps single-partition join inputs unshuffled: Spark re-shuffles those whose estimated
      *       size exceeds {@code spark.sql.maxSinglePartitionBytes}, and rows read back from the
@@ -41,28 +40,13 @@ public enum Layout {
      *       for every plan (measured: the seed page's stages 23 s → 14 s, docs/benchmarks.md).
      * </ul>
      */
-    public Runnable plan(SparkSession spark) {
+    public void configure(SparkSession runSession) {
         if (this != ONE_PARTITION) {
-            return () -> {};
+            return;
         }
-        Map<String, String> settings = Map.of(
-                "spark.sql.maxSinglePartitionBytes", Long.toString(Long.MAX_VALUE),
-                "spark.sql.codegen.wholeStage", "false",
-                "spark.sql.codegen.factoryMode", "NO_CODEGEN");
-        Map<String, String> before = new HashMap<>();
-        settings.forEach((key, value) -> {
-            if (spark.conf().contains(key)) {
-                before.put(key, spark.conf().get(key));
-            }
-            spark.conf().set(key, value);
-        });
-        return () -> settings.keySet().forEach(key -> {
-            if (before.containsKey(key)) {
-                spark.conf().set(key, before.get(key));
-            } else {
-                spark.conf().unset(key);
-            }
-        });
+        runSession.conf().set("spark.sql.maxSinglePartitionBytes", Long.toString(Long.MAX_VALUE));
+        runSession.conf().set("spark.sql.codegen.wholeStage", "false");
+        runSession.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     }
 
     /**

@@ -8,27 +8,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.core.generate.CorpusGenerator;
+import io.wiretrace.testing.Cli;
 import io.wiretrace.testing.DuckDb;
 import io.wiretrace.testing.Fixtures;
-import io.wiretrace.testing.SharedData;
+import io.wiretrace.testing.SampleRuns;
 import io.wiretrace.testing.SparkTestSession;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line: exit codes, dry run, overwrite, determinism, the bundled sample, the real page. */
+/**
+ * The command line: exit codes, dry run, run dates and overwrite, lineage and the bundled sample
+ * (read from {@link SampleRuns}). Determinism: FaultToleranceTest; the real page:
+ * RealSyndicationEvaluationTest.
+ */
 class CliTest {
 
     @TempDir
@@ -39,23 +40,8 @@ class CliTest {
         SparkTestSession.get();
     }
 
-    /** Runs the CLI capturing stdout+stderr. */
-    record Result(int code, String output) {}
-
-    static Result cli(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            int code = Main.execute(args);
-            return new Result(code, buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static Cli.Result cli(String... args) {
+        return Cli.run(args);
     }
 
     private Path smallCorpus() throws IOException {
@@ -66,11 +52,11 @@ class CliTest {
 
     @Test
     void helpDocumentsCommandsAndExitCodes() {
-        Result r = cli("--help");
+        Cli.Result r = cli("--help");
         assertEquals(0, r.code());
         assertTrue(r.output().contains("run") && r.output().contains("generate"));
         assertTrue(r.output().contains("3  reject rate above quality.max_reject_rate"), r.output());
-        Result run = cli("run", "--help");
+        Cli.Result run = cli("run", "--help");
         assertTrue(run.output().contains("--dry-run") && run.output().contains("--set"), run.output());
     }
 
@@ -99,7 +85,7 @@ class CliTest {
     void usageAndConfigErrorsExitWithTwoBeforeAnythingStarts() throws IOException {
         Path corpus = smallCorpus();
         assertEquals(2, cli("run", "--input", tmp.resolve("nope").toString(), "--output", tmp.resolve("o").toString()).code());
-        Result bad = cli("run", "--input", corpus.toString(), "--output", tmp.resolve("o").toString(), "--set", "input.fromat=csv");
+        Cli.Result bad = cli("run", "--input", corpus.toString(), "--output", tmp.resolve("o").toString(), "--set", "input.fromat=csv");
         assertEquals(2, bad.code());
         assertTrue(bad.output().contains("Invalid config key 'input.fromat'"), bad.output());
         assertEquals(2, cli("run", "--input", corpus.toString(), "--output", tmp.resolve("o").toString(), "--format", "xml").code());
@@ -107,7 +93,7 @@ class CliTest {
         assertEquals(2, cli("run", "--bogus-flag").code());
         Path unknown = tmp.resolve("data.bin");
         Files.writeString(unknown, "x");
-        Result fmt = cli("run", "--input", unknown.toString(), "--output", tmp.resolve("o").toString());
+        Cli.Result fmt = cli("run", "--input", unknown.toString(), "--output", tmp.resolve("o").toString());
         assertEquals(2, fmt.code());
         assertTrue(fmt.output().contains("Cannot detect the format"), fmt.output());
         assertFalse(Files.exists(tmp.resolve("o")));
@@ -116,7 +102,7 @@ class CliTest {
     @Test
     void dryRunPrintsThePlanAndWritesNothing() throws IOException {
         Path corpus = smallCorpus();
-        Result r = cli("run", "--input", corpus.resolve("articles").toString(), "--output", tmp.resolve("o").toString(),
+        Cli.Result r = cli("run", "--input", corpus.resolve("articles").toString(), "--output", tmp.resolve("o").toString(),
                 "--dry-run", "--set", "output.compression=zstd");
         assertEquals(0, r.code(), r.output());
         assertTrue(r.output().contains("files: 4 ("), r.output());
@@ -133,7 +119,7 @@ class CliTest {
         assertEquals(0, cli(Fixtures.concat(common, "--run-date", "2026-11-20")).code());
         String firstRun = manifest(out).get("run_id").asText();
         assertEquals("2026-11-20", manifest(out).get("run_date").asText());
-        Result again = cli(Fixtures.concat(common, "--run-date", "2026-11-20"));
+        Cli.Result again = cli(Fixtures.concat(common, "--run-date", "2026-11-20"));
         assertEquals(2, again.code());
         assertTrue(again.output().contains("use --overwrite"), again.output());
         // A new date is added beside the first, no --overwrite needed.
@@ -174,119 +160,54 @@ class CliTest {
         Path in = tmp.resolve("noisy");
         new CorpusGenerator(new CorpusGenerator.Settings(200, 3, 0.2, 1000, null)).generate(in);
         Path out = tmp.resolve("out");
-        Result r = cli("run", "--input", in.resolve("articles").toString(), "--output", out.toString(),
-                "--set", "topics.k=4");
+        // The engines do not take part in the rule (DegenerateInputsTest writes every table at exit 3).
+        Cli.Result r = cli("run", "--input", in.resolve("articles").toString(), "--output", out.toString(),
+                "--set", "syndication.enabled=false", "--set", "topics.enabled=false");
         assertEquals(3, r.code(), r.output());
         JsonNode m = manifest(out);
         assertEquals("reject_rate_exceeded", m.get("status").asText());
         assertTrue(m.get("quality").get("reject_rate").asDouble() > 0.05);
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
         assertEquals(0, cli("run", "--input", in.resolve("articles").toString(), "--output", tmp.resolve("out2").toString(),
-                "--set", "quality.max_reject_rate=0.5", "--set", "topics.k=4").code());
+                "--set", "quality.max_reject_rate=0.5", "--set", "syndication.enabled=false", "--set", "topics.enabled=false")
+                .code());
     }
 
-    @Test
-    void sameInputAndConfigGiveByteIdenticalReports() throws Exception {
-        Path in = tmp.resolve("det");
-        new CorpusGenerator(new CorpusGenerator.Settings(600, 11, 0.01, 150, null)).generate(in);
-        Fixtures.copyResource("/io/wiretrace/sample/harbour-page-001.txt", in.resolve("pages/p.txt"));
-        Fixtures.copyResource("/io/wiretrace/sample/harbour-page-001.txt.meta.json", in.resolve("pages/p.txt.meta.json"));
-        String[] inputs = {in.resolve("articles").toString(), in.resolve("pages").toString()};
-        assertEquals(0, cli("run", "--input", inputs[0], inputs[1], "--output", tmp.resolve("a").toString(),
-                "--set", "output.max_records_per_file=100").code());
-        assertEquals(0, cli("run", "--input", inputs[0], inputs[1], "--output", tmp.resolve("b").toString(),
-                "--set", "output.max_records_per_file=100").code());
-        for (String table : List.of("articles", "rejects", "lineage")) {
-            Map<String, Long> a = Fixtures.fileHashes(tmp.resolve("a").resolve(table));
-            assertFalse(a.isEmpty());
-            assertEquals(a, Fixtures.fileHashes(tmp.resolve("b").resolve(table)), table);
-        }
-        // More than one file per table when rows exceed the per-file limit, all deterministic.
-        assertTrue(Fixtures.fileHashes(tmp.resolve("a").resolve("articles")).values().stream().mapToLong(Long::longValue).sum() >= 6);
-        assertEquals(manifest(tmp.resolve("a")).get("counts"), manifest(tmp.resolve("b")).get("counts"));
-    }
-
-    @Test
-    void largeUncompressedFilesAreReadInByteRangesLosingNothing() throws Exception {
-        // One ~75 MB file read in 16 MiB ranges: past the 64 MiB point where compressed input is
-        // checked for bombs, which must never apply to plain files.
-        Path in = tmp.resolve("big");
-        CorpusGenerator.Summary s = new CorpusGenerator(new CorpusGenerator.Settings(28_000, 4, 0.0, 100_000, null)).generate(in);
-        Path file = in.resolve("articles/articles-00000.jsonl");
-        assertTrue(Files.size(file) > 70L * 1024 * 1024, "size " + Files.size(file));
-        Path out = tmp.resolve("out");
-        Result r = cli("run", "--input", file.toString(), "--output", out.toString(), "--set", "input.split_bytes=16777216",
-                "--set", "syndication.enabled=false", "--set", "topics.enabled=false", "--dry-run");
-        assertTrue(r.output().contains("read splits: 5"), r.output());
-        assertEquals(0, cli("run", "--input", file.toString(), "--output", out.toString(), "--set", "input.split_bytes=16777216",
-                "--set", "syndication.enabled=false", "--set", "topics.enabled=false").code());
-        JsonNode c = manifest(out).get("counts");
-        assertEquals(s.records(), c.get("records_in").asLong());
-        assertEquals(0, c.get("rejects").asLong());
-        try (DuckDb duck = new DuckDb()) {
-            assertEquals(s.records(), duck.count("SELECT count(DISTINCT source_id) FROM " + DuckDb.table(out.toString(), "lineage")));
-            assertTrue(duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "lineage") + " WHERE location LIKE 'byte %'") > 0);
-        }
-    }
-
+    /** The sample run's lineage: every generated record, by its own id; re-scrapes are exact duplicates. */
     @Test
     void lineageTracesEveryGeneratedRecord() throws Exception {
-        Path in = tmp.resolve("trace");
-        new CorpusGenerator(new CorpusGenerator.Settings(400, 9, 0.0, 1000, null)).generate(in);
-        Path out = tmp.resolve("out");
-        assertEquals(0, cli("run", "--input", in.resolve("articles").toString(), "--output", out.toString()).code());
-        Set<String> truthIds = Files.readAllLines(in.resolve("truth/stories.csv")).stream().skip(1)
+        Path out = SampleRuns.oneTask().output();
+        Set<String> truthIds = Files.readAllLines(SampleRuns.sample().resolve("truth/stories.csv")).stream().skip(1)
                 .map(l -> l.split(",")[0]).collect(Collectors.toSet());
         try (DuckDb duck = new DuckDb()) {
-            Set<String> lineageIds = duck.query("SELECT source_id FROM " + DuckDb.table(out.toString(), "lineage")).stream()
+            String generated = DuckDb.table(out.toString(), "lineage") + " WHERE source_file LIKE '%/articles/%'";
+            Set<String> kept = duck.query("SELECT source_id FROM " + generated + " AND status <> 'rejected'").stream()
                     .map(r -> (String) r.get("source_id")).collect(Collectors.toSet());
-            assertEquals(truthIds, lineageIds);
-            assertEquals(truthIds.size(), duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "lineage")));
+            assertEquals(truthIds, kept);
+            assertEquals(truthIds.size(), duck.count("SELECT count(*) FROM " + generated + " AND status <> 'rejected'"));
+            // The generator's broken records (the only ones not in its truth) are rejects.
+            assertTrue(duck.count("SELECT count(*) FROM " + generated + " AND status = 'rejected'") > 0);
             // Re-scrapes in the generator are exact duplicates of their originals.
             long rescrapes = truthIds.stream().filter(id -> id.endsWith("-rescrape")).count();
+            assertTrue(rescrapes > 0);
             assertEquals(rescrapes, duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "lineage")
                     + " WHERE status = 'exact_duplicate'"));
         }
     }
 
+    /** The README's first command, as the test JVM runs it: no input means the bundled sample. */
     @Test
     void withoutInputItRunsOnTheBundledSample() throws Exception {
-        Path out = tmp.resolve("sample-out");
-        Result r = cli("run", "--sample-dir", tmp.resolve("sample").toString(), "--output", out.toString());
-        assertEquals(0, r.code(), r.output());
-        JsonNode c = manifest(out).get("counts");
+        SampleRuns.Run run = SampleRuns.oneTask();
+        JsonNode c = run.manifest().get("counts");
         assertTrue(c.get("articles").asLong() >= 2000, c.toString());
         assertTrue(c.get("rejects").asLong() > 0, "the sample shows some rejects");
         assertTrue(c.get("exact_duplicates").asLong() > 0, "and some exact duplicates");
+        assertTrue(run.console().contains("wiretrace: run ") && run.console().contains("records in"), run.console());
+        assertTrue(Files.exists(run.output().resolve("report.html")));
         try (DuckDb duck = new DuckDb()) {
-            assertEquals(4, duck.count("SELECT count(*) FROM " + DuckDb.table(out.toString(), "articles")
+            assertEquals(4, duck.count("SELECT count(*) FROM " + DuckDb.table(run.output().toString(), "articles")
                     + " WHERE source_file LIKE '%/pages/%'"));
-        }
-    }
-
-    /** Evaluation: the real scraped aggregator page in ../shared, end to end. */
-    @Test
-    void realAggregatorPageEndToEnd() throws Exception {
-        Path page = SharedData.require("data/pages/aggregator-page-001.txt");
-        Path out = tmp.resolve("page-out");
-        Result r = cli("run", "--input", page.toString(), "--output", out.toString(), "--scraped-at", "2025-06-04T12:00:00Z");
-        assertEquals(0, r.code(), r.output());
-        try (DuckDb duck = new DuckDb()) {
-            Map<String, Map<String, Object>> byOutlet = new TreeMap<>();
-            for (Map<String, Object> row : duck.query("SELECT outlet, outlet_name, title, text, published_at FROM "
-                    + DuckDb.table(out.toString(), "articles"))) {
-                byOutlet.put((String) row.get("outlet"), row);
-            }
-            assertTrue(byOutlet.keySet().containsAll(Set.of("al-arabiya", "asharq-al-awsat", "arab-news")), byOutlet.keySet().toString());
-            assertEquals(4, byOutlet.size());
-            assertEquals("US-Russian talks to take place in Moscow, Russian envoy says", byOutlet.get("al-arabiya").get("title"));
-            assertEquals("US-Russian Talks to Take Place in Moscow, Russian Envoy Says", byOutlet.get("asharq-al-awsat").get("title"));
-            assertEquals("Asharq Al-Awsat", byOutlet.get("asharq-al-awsat").get("outlet_name"));
-            assertTrue(((String) byOutlet.get("asharq-al-awsat").get("text")).contains("\"deep state\""));
-            assertTrue(((String) byOutlet.get("al-arabiya").get("text")).contains("'deep state'"));
-            assertTrue(((String) byOutlet.get("arab-news").get("text")).contains("Kashmir"));
-            assertEquals(java.time.Instant.parse("2025-06-04T11:27:00Z"),
-                    ((java.time.OffsetDateTime) byOutlet.get("al-arabiya").get("published_at")).toInstant());
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wiretrace.pipeline.report.Tables;
+import io.wiretrace.testing.Cli;
 import io.wiretrace.testing.DuckDb;
 import io.wiretrace.testing.SparkTestSession;
 import java.io.IOException;
@@ -186,7 +187,7 @@ class DegenerateInputsTest {
         Path in = tmp.resolve("in.jsonl");
         Files.write(in, lines, StandardCharsets.UTF_8);
         Path out = tmp.resolve("out");
-        CliTest.Result r = CliTest.cli("run", "--input", in.toString(), "--output", out.toString(),
+        Cli.Result r = Cli.run("run", "--input", in.toString(), "--output", out.toString(),
                 "--run-date", "2026-12-01");
         assertTrue(Files.exists(out.resolve("_manifest.json")), r.output());
         return new Outcome(r.code(), r.output(), out);

@@ -5,16 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wiretrace.testing.ChildJvm;
+import io.wiretrace.testing.Lanes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The jar that spark-submit gets holds the product: no benchmarks, no test code. */
-@Tag("integration")
+@Lanes.Integration
 class ShadedJarIT {
 
     @Test

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wiretrace.cli.Main;
-import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.testing.DuckDb;
+import io.wiretrace.testing.SampleRuns;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,29 +23,19 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The outputs as a BI tool sees them: DuckDB loads the shipped views (sql/duckdb/views.sql) over a
- * real run, every table has the declared types, and every example query in sql/queries/ runs and
+ * The outputs as a BI tool sees them: DuckDB loads the shipped views (sql/duckdb/views.sql) over the
+ * sample run ({@link SampleRuns}), every table has the declared types, and every example query in sql/queries/ runs and
  * returns plausible rows.
  */
 class BiOutputsTest {
 
-    @TempDir
-    static Path tmp;
-
     static Path out;
 
     @BeforeAll
-    static void run() throws Exception {
-        SparkTestSession.get();
-        Path in = tmp.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(2000, 21, 0.01, 1000, null)).generate(in);
-        out = tmp.resolve("out");
-        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", out.toString(),
-                "--run-date", "2026-11-27", "--set", "topics.k=6", "--set", "topics.restarts=1",
-                "--register-tables", "--set", "output.catalog_database=bi_test"));
+    static void run() {
+        out = SampleRuns.oneTask().output();
     }
 
     private static DuckDb withViews() throws Exception {
@@ -95,7 +84,8 @@ class BiOutputsTest {
                 }
                 assertEquals("VARCHAR", types.get(Tables.PARTITION_COLUMN), t.name());
                 assertEquals(t.columns().size() + 1, types.size(), t.name() + ": " + types.keySet());
-                assertTrue(duck.count("SELECT count(*) FROM " + t.name() + " WHERE run_date = '2026-11-27'") > 0, t.name());
+                assertTrue(duck.count("SELECT count(*) FROM " + t.name() + " WHERE run_date = '" + SampleRuns.DATE + "'") > 0,
+                        t.name());
             }
             // Column comments travel in the Parquet schema, so catalogs can show them.
             String meta = duck.query("SELECT decode(value) AS v FROM parquet_kv_metadata('" + out
@@ -111,14 +101,15 @@ class BiOutputsTest {
         try (DuckDb duck = withViews()) {
             for (Tables.Table t : Tables.ALL) {
                 assertEquals(duck.count("SELECT count(*) FROM " + t.name()),
-                        spark.sql("SELECT * FROM bi_test." + t.name() + " WHERE run_date = '2026-11-27'").count(), t.name());
+                        spark.sql("SELECT * FROM " + SampleRuns.DATABASE + "." + t.name() + " WHERE run_date = '"
+                                + SampleRuns.DATE + "'").count(), t.name());
             }
         }
-        assertEquals(List.of("run_date=2026-11-27"), spark.sql("SHOW PARTITIONS bi_test.stories").collectAsList().stream()
-                .map(r -> r.getString(0)).toList());
-        Row idColumn = spark.sql("DESCRIBE TABLE bi_test.articles").filter("col_name = 'article_id'").first();
+        assertEquals(List.of("run_date=" + SampleRuns.DATE), spark.sql("SHOW PARTITIONS " + SampleRuns.DATABASE + ".stories")
+                .collectAsList().stream().map(r -> r.getString(0)).toList());
+        Row idColumn = spark.sql("DESCRIBE TABLE " + SampleRuns.DATABASE + ".articles").filter("col_name = 'article_id'").first();
         assertEquals(Tables.ARTICLES.columns().get(0).description(), idColumn.getString(2));
-        Row sourceId = spark.sql("DESCRIBE TABLE bi_test.articles").filter("col_name = 'source_id'").first();
+        Row sourceId = spark.sql("DESCRIBE TABLE " + SampleRuns.DATABASE + ".articles").filter("col_name = 'source_id'").first();
         assertTrue(sourceId.getString(2).contains("record's own id"), "apostrophes survive: " + sourceId);
     }
 

@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wiretrace.cli.Main;
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
-import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.syndication.SyndicationStage;
+import io.wiretrace.testing.SampleRuns;
 import io.wiretrace.testing.SparkTestSession;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -23,16 +19,12 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a run or a stage caches is released when it ends, failed or not: inside a caller's
  * long-lived session (RunCommand supports one) nothing may be left behind.
  */
 class CacheReleaseTest {
-
-    @TempDir
-    Path tmp;
 
     private static SparkSession spark;
 
@@ -41,31 +33,19 @@ class CacheReleaseTest {
         spark = SparkTestSession.get();
     }
 
-    /** RDDs persisted in the session, by id (cached Datasets included, once computed). */
-    private static Set<Integer> persistentRdds() {
-        return new TreeSet<>(new org.apache.spark.api.java.JavaSparkContext(spark.sparkContext()).getPersistentRDDs().keySet());
-    }
-
     private static boolean nothingCached() {
         return spark.sharedState().cacheManager().isEmpty();
     }
 
+    /** Both sample runs: in one task (the default at its size, through the CLI) and distributed. */
     @Test
-    void runsReleaseEverythingTheyCached() throws Exception {
-        Path in = tmp.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(400, 5, 0.0, 200, null)).generate(in);
-        spark.catalog().clearCache();
-        Set<Integer> before = persistentRdds();
-        // Both syndication paths: in one task (the default at this size) and distributed.
-        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output",
-                tmp.resolve("one").toString()));
-        assertTrue(nothingCached(), "datasets left cached by a run");
-        assertEquals(before, persistentRdds(), "RDDs left persisted by a run");
-        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output",
-                tmp.resolve("distributed").toString(), "--set", "syndication.local_max_articles=0",
-                "--set", "spark.one_partition_max_bytes=0", "--set", "syndication.local_components_max_pairs=0"));
-        assertTrue(nothingCached(), "datasets left cached by a distributed run");
-        assertEquals(before, persistentRdds(), "RDDs left persisted by a distributed run");
+    void runsReleaseEverythingTheyCached() {
+        for (SampleRuns.Run run : List.of(SampleRuns.oneTask(), SampleRuns.distributed())) {
+            String layout = run.manifest().path("spark").path("layout").asText();
+            assertTrue(run.cacheEmptyBefore(), "each sample run starts with nothing cached");
+            assertTrue(run.cacheEmptyAfter(), "datasets left cached by a " + layout + " run");
+            assertEquals(run.persistedBefore(), run.persistedAfter(), "RDDs left persisted by a " + layout + " run");
+        }
     }
 
     @Test

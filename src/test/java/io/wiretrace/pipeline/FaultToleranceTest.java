@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wiretrace.cli.Main;
-import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.testing.Fixtures;
+import io.wiretrace.testing.SampleRuns;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Task failures change nothing: the first attempt of a task in every main stage (ingest,
  * syndication features, topic terms, every table write) fails and is retried by Spark; the reports
- * are byte-identical to a clean run and the manifest counts are the same (counts come from data,
- * never from accumulators a retried task would update twice).
+ * are byte-identical to a clean run of the same command — the sample run ({@link SampleRuns}) — and
+ * the manifest counts are the same (counts come from data, never from accumulators a retried task
+ * would update twice). So this is also the determinism test: the same input and configuration give
+ * the same files, several per table where rows exceed {@code output.max_records_per_file}.
  */
 class FaultToleranceTest {
 
@@ -34,11 +37,8 @@ class FaultToleranceTest {
     @Test
     void retriedTasksGiveIdenticalReportsAndCounts() throws Exception {
         SparkContext sc = SparkTestSession.get().sparkContext();
-        Path in = tmp.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(1200, 17, 0.02, 1000, null)).generate(in);
-        String[] args = {"run", "--input", in.resolve("articles").toString(), "--run-date", "2026-11-27",
-                "--set", "topics.k=5", "--set", "topics.restarts=1"};
-        assertEquals(0, Main.execute(Fixtures.concat(args, "--output", tmp.resolve("clean").toString())));
+        Path clean = SampleRuns.oneTask().output();
+        Path faulty = tmp.resolve("faulty");
 
         Map<String, AtomicInteger> injected = new ConcurrentHashMap<>();
         SparkListener listener = new SparkListener() {
@@ -55,7 +55,7 @@ class FaultToleranceTest {
         sc.addSparkListener(listener);
         sc.setLocalProperty(FaultInjection.FAIL, "ingest,syndication,topics,write");
         try {
-            assertEquals(0, Main.execute(Fixtures.concat(args, "--output", tmp.resolve("faulty").toString())));
+            assertEquals(0, Main.execute(SampleRuns.command(faulty)));
         } finally {
             sc.setLocalProperty(FaultInjection.FAIL, null);
             // Task-end events are delivered asynchronously: let the bus catch up before reading them.
@@ -67,15 +67,22 @@ class FaultToleranceTest {
                     "a '" + point + "' task failed and was retried: " + injected);
         }
         for (Tables.Table t : Tables.ALL) {
-            Map<String, Long> clean = Fixtures.fileHashes(tmp.resolve("clean").resolve(t.name()));
-            assertFalse(clean.isEmpty(), t.name());
-            assertEquals(clean, Fixtures.fileHashes(tmp.resolve("faulty").resolve(t.name())), t.name());
+            Map<String, Long> files = Fixtures.fileHashes(clean.resolve(t.name()));
+            assertFalse(files.isEmpty(), t.name());
+            assertEquals(files, Fixtures.fileHashes(faulty.resolve(t.name())), t.name());
         }
+        assertTrue(Fixtures.fileHashes(clean.resolve("articles")).values().stream().mapToLong(Long::longValue).sum() >= 4,
+                "2,000 articles at 500 rows per file");
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(tmp.resolve("clean/_manifest.json").toFile()).get("counts"),
-                json.readTree(tmp.resolve("faulty/_manifest.json").toFile()).get("counts"));
-        assertEquals(json.readTree(tmp.resolve("clean/_manifest.json").toFile()).path("stages").path("syndication"),
-                json.readTree(tmp.resolve("faulty/_manifest.json").toFile()).path("stages").path("syndication"));
+        assertEquals(json.readTree(clean.resolve("_manifest.json").toFile()).get("counts"),
+                json.readTree(faulty.resolve("_manifest.json").toFile()).get("counts"));
+        assertEquals(json.readTree(clean.resolve("_manifest.json").toFile()).path("stages").path("syndication"),
+                json.readTree(faulty.resolve("_manifest.json").toFile()).path("stages").path("syndication"));
+        ObjectNode cleanTopics = (ObjectNode) json.readTree(clean.resolve("_manifest.json").toFile()).path("stages").path("topics");
+        ObjectNode faultyTopics = (ObjectNode) json.readTree(faulty.resolve("_manifest.json").toFile()).path("stages").path("topics");
+        cleanTopics.remove("step_ms"); // timings
+        faultyTopics.remove("step_ms");
+        assertEquals(cleanTopics, faultyTopics);
     }
 
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.testing.ChildJvm;
 import io.wiretrace.testing.DuckDb;
 import io.wiretrace.testing.Fixtures;
+import io.wiretrace.testing.Lanes;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every record is an article or a reject, the identity holds, and the payloads stay inert text in
  * the tables and the HTML report.
  */
+@Lanes.Slow
 class HostileScaleTest {
 
     @TempDir

@@ -10,6 +10,7 @@ import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.report.Tables;
 import io.wiretrace.testing.ChildJvm;
 import io.wiretrace.testing.Fixtures;
+import io.wiretrace.testing.Lanes;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   tables an uninterrupted run writes.</li>
  * </ul>
  */
+@Lanes.Slow
 class InterruptedRunTest {
 
     private static final String D1 = "2026-11-01";

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Page templates learned per run, end to end: scraped pages of two outlets, each page wrapped in
  * its outlet's chrome. Outlet B's stub of outlet A's story is mostly chrome, so it is a copy only
  * once the templates are out of the matching text; the paragraphs of one story kept by outlet C
- * under three URLs are not a template.
+ * under three URLs are not a template. (That the distributed path learns the same templates:
+ * SyndicationTest, on the sample's pages.)
  */
 class PageTemplatesTest {
 
@@ -158,15 +159,6 @@ class PageTemplatesTest {
             long withHeadline = duck.count("SELECT length(text) - content_chars FROM " + articles + " WHERE title = 'B story 12'");
             assertEquals(aTitle(2).length() + 1, withHeadline - stub);
         }
-
-        // The distributed path learns the same templates and gives the same stories.
-        Path distributed = tmp.resolve("distributed");
-        assertEquals(0, Main.execute("run", "--input", in.toString(), "--output", distributed.toString(),
-                "--set", "topics.enabled=false", "--set", "syndication.local_max_articles=0",
-                "--set", "spark.one_partition_max_bytes=0"));
-        assertEquals(syn, new ObjectMapper().readTree(distributed.resolve("_manifest.json").toFile())
-                .get("stages").get("syndication"));
-        assertEquals(story, stories(distributed));
 
         // Without templates (and without the sentence anchors, which find it by its opening sentence)
         // the stub's own chrome hides it from banding: B's chrome is most of its words.

@@ -10,7 +10,7 @@ import io.wiretrace.cli.Main;
 import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.eval.TopicEval;
 import io.wiretrace.testing.DuckDb;
-import io.wiretrace.testing.SharedData;
+import io.wiretrace.testing.SampleRuns;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The topic engine end to end in local Spark: story-level clustering, labels, reports, quality. */
+/** The topic engine end to end in local Spark: story-level clustering, labels, reports, quality. On real data: TopicsEvaluationTest. */
 class TopicsTest {
 
     @TempDir
@@ -34,14 +34,13 @@ class TopicsTest {
         return DuckDb.table(out.toString(), table);
     }
 
+    /** The sample run (k = 10, the generator's ten themes). */
     @Test
-    void generatedCorpusTopicsFollowStoriesAndMatchTruth() throws Exception {
-        Path in = tmp.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(2500, 5, 0.0, 1000, null)).generate(in);
-        Path out = tmp.resolve("out");
-        assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output", out.toString(),
-                "--set", "topics.k=10"));
-        TopicEval.Outcome o = TopicEval.run(SparkTestSession.get(), out.toString(), in.resolve("truth/topics.csv").toString());
+    void sampleTopicsFollowStoriesAndMatchTruth() throws Exception {
+        SampleRuns.Run run = SampleRuns.oneTask();
+        Path out = run.output();
+        TopicEval.Outcome o = TopicEval.run(SparkTestSession.get(), out.toString(),
+                SampleRuns.sample().resolve("truth/topics.csv").toString());
         assertEquals(0, o.missingIds());
         assertEquals(0, o.withoutTopic());
         assertTrue(o.scores().nmi() >= 0.6, "NMI " + o.scores());
@@ -82,7 +81,7 @@ class TopicsTest {
             assertTrue(types.get("top_terms").startsWith("STRUCT(term VARCHAR, weight DOUBLE)[]"), types.toString());
             assertEquals("TIMESTAMP WITH TIME ZONE", types.get("first_published_at"));
         }
-        JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        JsonNode m = run.manifest();
         JsonNode topics = m.path("stages").path("topics");
         assertEquals(10, topics.path("k").asInt());
         assertEquals("config", topics.path("k_chosen_by").asText());
@@ -145,29 +144,5 @@ class TopicsTest {
         new CorpusGenerator(new CorpusGenerator.Settings(50, 8, 0.0, 1000, null)).generate(in);
         assertEquals(0, Main.execute("run", "--input", in.resolve("articles").toString(), "--output",
                 tmp.resolve("o").toString(), "--dry-run", "--set", "topics.k=5"));
-    }
-
-    /** Evaluation: Reuters-21578 top-10 (k = 10) must beat scikit-learn's TF-IDF + KMeans means. */
-    @Test
-    void reutersTopicsBeatTheScikitLearnBaseline() throws Exception {
-        Path data = SharedData.require("data/reuters21578/reuters_top10.jsonl");
-        Path out = tmp.resolve("reuters");
-        assertEquals(0, Main.execute("run", "--input", data.toString(), "--output", out.toString(), "--set", "topics.k=10"));
-        TopicEval.Outcome o = TopicEval.run(SparkTestSession.get(), out.toString(),
-                data.resolveSibling("reuters_top10.topics.csv").toString());
-        // Baseline means over seeds 0-2, measured in ../shared/README.md: NMI 0.455, ARI 0.196.
-        assertTrue(o.scores().nmi() >= 0.455 && o.scores().ari() >= 0.196, o.scores().toString());
-    }
-
-    /** Evaluation: AG News test (k = 4): short items, where plain TF-IDF + KMeans nearly fails. */
-    @Test
-    void agNewsTopicsBeatTheScikitLearnBaseline() throws Exception {
-        Path data = SharedData.require("data/ag_news_test/ag_news_test.jsonl");
-        Path out = tmp.resolve("agnews");
-        assertEquals(0, Main.execute("run", "--input", data.toString(), "--output", out.toString(), "--set", "topics.k=4"));
-        TopicEval.Outcome o = TopicEval.run(SparkTestSession.get(), out.toString(),
-                data.resolveSibling("ag_news_test.topics.csv").toString());
-        // Baseline means over seeds 0-2, measured in ../shared/README.md: NMI 0.036, ARI 0.017.
-        assertTrue(o.scores().nmi() >= 0.036 && o.scores().ari() >= 0.017, o.scores().toString());
     }
 }

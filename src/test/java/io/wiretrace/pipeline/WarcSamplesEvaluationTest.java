@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wiretrace.cli.Main;
 import io.wiretrace.testing.DuckDb;
+import io.wiretrace.testing.Lanes;
 import io.wiretrace.testing.SharedData;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Evaluation test (real archives in ../shared; skips where absent): the whole job over the four
  * WARC files other tools wrote (jwarc, warcio, resiliparse — one of them cut off mid-record).
  */
+@Lanes.Evaluation
 class WarcSamplesEvaluationTest {
 
     @TempDir

@@ -73,11 +73,13 @@ public final class RunJob {
     /** What earlier runs left to match against; null until syndication runs. */
     private StoryIndex.Earlier earlier;
     private Layout layout = Layout.DISTRIBUTED;
-    /** Restores the session settings the run's layout changed. */
-    private Runnable restoreLayout = () -> {};
 
+    /**
+     * A run on {@code spark}'s SparkContext, in a session of its own ({@link SparkSessions#forRun}):
+     * the settings of {@code spark} are the run's starting point and are never changed by it.
+     */
     public RunJob(SparkSession spark, Request request) {
-        this.spark = spark;
+        this.spark = SparkSessions.forRun(spark, request.config());
         this.request = request;
         this.config = request.config();
     }
@@ -86,14 +88,20 @@ public final class RunJob {
         SparkContext sc = spark.sparkContext();
         // Spark draws its own task bar on a terminal; elsewhere (logs, schedulers) our lines say it.
         boolean terminal = "true".equals(sc.getConf().get("spark.ui.showConsoleProgress", "false"));
+        scala.Option<SparkSession> callers = SparkSession.getActiveSession();
+        // Code that asks Spark for "the" session (some of MLlib does) gets the run's.
+        SparkSession.setActiveSession(spark);
         try (Progress p = new Progress(sc, System.err, !terminal)) {
             steps = new Steps(sc, p);
             return runCommitted();
         } finally {
             cached.forEach(Dataset::unpersist);
             cached.clear();
-            restoreLayout.run();
-            restoreLayout = () -> {};
+            if (callers.isDefined()) {
+                SparkSession.setActiveSession(callers.get());
+            } else {
+                SparkSession.clearActiveSession();
+            }
         }
     }
 
@@ -156,7 +164,7 @@ public final class RunJob {
         cached.add(parsed);
         // Parsed in parallel (one task per split); after that, a small run is one partition.
         layout = Layout.forInput(plan.totalBytes(), config.spark().onePartitionMaxBytes());
-        restoreLayout = layout.plan(spark);
+        layout.configure(spark);
         Ingested in = Ingested.run(parsed, layout, config, steps, cached);
         if (in.counts().articles() == 0) {
             notes.put("syndication", "no articles: every record was rejected or an exact duplicate");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wiretrace.bench.ExtractionBench;
 import io.wiretrace.bench.ShingleMeasure;
 import io.wiretrace.bench.TitleSourceStudy;
+import io.wiretrace.testing.Lanes;
 import io.wiretrace.testing.SharedData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * a change that makes extraction worse fails; the issue's bars (body F1 ≥ 0.90, title ≥ 0.90,
  * date ≥ 0.85) are tracked in docs/benchmarks.md ({@code scripts/bench extraction}).
  */
+@Lanes.Evaluation
 class ExtractionEvaluationTest {
 
     @Test

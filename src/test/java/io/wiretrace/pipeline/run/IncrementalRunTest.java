@@ -11,8 +11,10 @@ import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.testing.SparkTestSession;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,7 +58,7 @@ class IncrementalRunTest {
     static void dailyRunsAndOneRun() throws Exception {
         spark = SparkTestSession.get();
         Path corpus = shared.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(900, 5, 0.0, 1000, null, false, DAYS)).generate(corpus);
+        new CorpusGenerator(new CorpusGenerator.Settings(500, 5, 0.0, 1000, null, false, DAYS)).generate(corpus);
         split = shared.resolve("split");
         DailyRuns.split(spark, corpus, split, DAYS, config());
         daily = shared.resolve("daily");
@@ -71,13 +73,33 @@ class IncrementalRunTest {
         agreement = DailyRuns.compare(spark, all, daily);
     }
 
+    /**
+     * A new output holding what the daily runs wrote on day 0 (every table's partition of that date
+     * and its manifest): the state after a first scheduled run, without running it again.
+     */
+    private static Path afterDayZero(String name) throws Exception {
+        Path out = shared.resolve(name);
+        String partition = "run_date=" + day(0);
+        try (Stream<Path> files = Files.walk(daily)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path rel = daily.relativize(p);
+                if (rel.toString().contains(partition)) {
+                    Files.createDirectories(out.resolve(rel).getParent());
+                    Files.copy(p, out.resolve(rel));
+                }
+            }
+        }
+        assertTrue(Files.exists(out.resolve("story_index/" + partition + "/_SUCCESS")));
+        return out;
+    }
+
     private static Dataset<Row> table(Path out, String name, int d) {
         return spark.read().parquet(out.resolve(name).resolve("run_date=" + day(d)).toString());
     }
 
     @Test
     void dailyRunsGroupArticlesAsOneRunDoes() {
-        assertTrue(agreement.articles() > 800, agreement.toString());
+        assertTrue(agreement.articles() > 450, agreement.toString());
         assertTrue(agreement.f1() >= 0.99, agreement.toString());
         assertTrue(agreement.originEqual() >= 0.99, agreement.toString());
     }
@@ -111,8 +133,7 @@ class IncrementalRunTest {
 
     @Test
     void anIndexWrittenWithOtherParametersIsRefusedUnlessRebuilt() throws Exception {
-        Path out = shared.resolve("params");
-        run(config(), out, 0, false);
+        Path out = afterDayZero("params");
         WiretraceConfig other = config("syndication.shingle_size=4");
         ConfigException e = assertThrows(ConfigException.class, () -> run(other, out, 1, false));
         assertTrue(e.getMessage().startsWith("Cannot match run date " + day(1) + " against the story index"), e.getMessage());
@@ -128,8 +149,7 @@ class IncrementalRunTest {
 
     @Test
     void pagesScrapedAgainOnTheNextDateAreNotCountedTwice() throws Exception {
-        Path out = shared.resolve("again");
-        run(config(), out, 0, false);
+        Path out = afterDayZero("again");
         // Day 1's input once more, on day 2: the same articles (same ids), their stories unchanged.
         new RunJob(spark, new RunJob.Request(config(), List.of(split.resolve("day=0").toString()), out.toString(), true,
                 "t-again", day(1))).run();
@@ -143,10 +163,8 @@ class IncrementalRunTest {
 
     @Test
     void withoutAWindowEveryRunStandsAlone() throws Exception {
-        Path out = shared.resolve("alone");
-        WiretraceConfig cfg = config("syndication.window_days=0");
-        run(cfg, out, 0, false);
-        run(cfg, out, 1, false);
+        Path out = afterDayZero("alone");
+        run(config("syndication.window_days=0"), out, 1, false);
         assertFalse(table(out, "stories", 1).filter("first_run_date <> '" + day(1) + "'").count() > 0);
         assertEquals(table(out, "stories", 1).count(), table(out, "stories", 1).filter("n_articles = n_new_articles").count());
     }

@@ -12,6 +12,7 @@ import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.generate.CorpusGenerator;
 import io.wiretrace.pipeline.FaultInjection;
 import io.wiretrace.pipeline.report.Tables;
+import io.wiretrace.testing.SampleRuns;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class RunJobTest {
     static void corpus() throws Exception {
         spark = SparkTestSession.get();
         corpus = shared.resolve("gen");
-        new CorpusGenerator(new CorpusGenerator.Settings(300, 11, 0.03, 150, null)).generate(corpus);
+        new CorpusGenerator(new CorpusGenerator.Settings(100, 11, 0.03, 150, null)).generate(corpus);
     }
 
     private RunJob job(String output) {
@@ -53,29 +54,45 @@ class RunJobTest {
                 "run-" + Math.abs(output.hashCode()), DATE));
     }
 
+    /** The distributed sample run ({@link SampleRuns#distributed}), which runs RunJob directly. */
     @Test
     void aRunWritesEveryTableAccountsForEveryRecordAndReleasesItsCaches() throws Exception {
-        spark.catalog().clearCache();
-        Path out = tmp.resolve("out");
-        RunResult r = job(out.toString()).run();
+        SampleRuns.Run run = SampleRuns.distributed();
+        RunResult r = run.result();
+        Path out = run.output();
 
         assertEquals(r.recordsIn(), r.articles() + r.exactDuplicates() + r.rejects());
-        assertTrue(r.articles() > 250 && r.exactDuplicates() > 0 && r.rejects() > 0, r.toString());
+        assertTrue(r.articles() > 2000 && r.exactDuplicates() > 0 && r.rejects() > 0, r.toString());
         assertEquals("succeeded", r.status());
         assertTrue(r.timingsMs().keySet().containsAll(List.of("plan", "ingest", "rejects_by_reason", "syndication",
                 "topics", "write_articles", "write_topic_outlets")), r.timingsMs().toString());
 
-        JsonNode manifest = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
+        JsonNode manifest = run.manifest();
         assertEquals(r.recordsIn(), manifest.path("counts").path("records_in").asLong());
         assertTrue(manifest.path("counts").path("identity_holds").asBoolean());
         for (Tables.Table t : Tables.ALL) {
-            long rows = spark.read().parquet(out.resolve(t.name()).resolve("run_date=" + DATE).toString()).count();
+            long rows = spark.read().parquet(out.resolve(t.name()).resolve("run_date=" + SampleRuns.DATE).toString()).count();
             assertEquals(rows, manifest.path("tables").path(t.name()).path("rows").asLong(-1), t.name());
         }
         assertEquals(r.articles(), manifest.path("tables").path("articles").path("rows").asLong());
         assertEquals(r.rejects(), manifest.path("tables").path("rejects").path("rows").asLong());
         assertTrue(Files.exists(out.resolve("_SUCCESS")) && Files.exists(out.resolve("report.html")));
-        assertTrue(spark.sharedState().cacheManager().isEmpty(), "the run released what it cached");
+        assertTrue(run.cacheEmptyAfter(), "the run released what it cached");
+    }
+
+    /**
+     * A run works in a session of its own: the session it was given (here the test JVM's) has the
+     * same settings while every job of the run starts and after it — through RunJob and through the
+     * command line, whose one-partition layout turns code generation off for the run.
+     */
+    @Test
+    void theCallersSessionKeepsItsSettingsWhileAndAfterARun() {
+        for (SampleRuns.Run run : List.of(SampleRuns.oneTask(), SampleRuns.distributed())) {
+            String layout = run.manifest().path("spark").path("layout").asText();
+            assertEquals(run.confBefore(), run.confAfter(), layout + " run: the session's settings after it");
+            assertEquals(java.util.Set.of(run.confBefore()), run.confSeen(), layout + " run: the session's settings during it");
+            assertEquals("4", run.confAfter().get("spark.sql.shuffle.partitions"), "the test session's own");
+        }
     }
 
     @Test
