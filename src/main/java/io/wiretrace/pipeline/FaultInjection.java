@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Test-only fault injection, off unless a test asks for it. Three kinds:
  * <ul>
  *   <li>{@link #FAIL} — Spark local property, a comma-separated list of points ({@code ingest},
- *   {@code syndication}, {@code topics}, {@code write}): the first attempt of each stage's
- *   partition-0 task throws at those points, so Spark retries it (with {@code local[N,F]} or
- *   {@code spark.task.maxFailures} > 1).</li>
+ *   {@code syndication}, {@code topics}, {@code write} — every table — or {@code write_TABLE}): the
+ *   first attempt of each stage's partition-0 task throws at those points, so Spark retries it
+ *   (with {@code local[N,F]} or {@code spark.task.maxFailures} > 1).</li>
  *   <li>{@link #SLOW} — Spark local property {@code point:millis,...}: the first attempt of each
  *   stage's partition-0 task sleeps that long at those points (a straggler, for speculation).</li>
  *   <li>{@link #HALT} — JVM system property {@code write:N} or {@code commit:N}: the driver halts

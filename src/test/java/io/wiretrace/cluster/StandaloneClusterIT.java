@@ -101,7 +101,7 @@ class StandaloneClusterIT {
         List<String> conf = List.of(
                 "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
                 "--conf", "spark.eventLog.compress=false",
-                // The partition-0 task of the ingest stage and of every table write straggles on its
+                // The partition-0 task of the ingest stage and of two table writes straggles on its
                 // first attempt. Speculation starts a copy on the other executor after 2 s (the stages
                 // are small: the threshold, not the quantile, decides) and the copy's output is the one
                 // used (the straggler is killed). Spark 4's "efficiency" rule would wait for a
@@ -111,7 +111,7 @@ class StandaloneClusterIT {
                 "--conf", "spark.speculation.efficiency.enabled=false",
                 "--conf", "spark.speculation.interval=200ms",
                 "--conf", "spark." + FaultInjection.TESTING + "=true",
-                "--conf", "spark." + FaultInjection.SLOW + "=ingest:60000,write:60000");
+                "--conf", "spark." + FaultInjection.SLOW + "=ingest:60000,write_articles:60000,write_stories:60000");
         List<String> args = new ArrayList<>(List.of(dayArgs(split.resolve("day=1"), clusterOut, day2)));
         args.addAll(List.of("--set", "spark.one_partition_max_bytes=0", "--set", "syndication.local_max_articles=0"));
         try (ChildJvm job = startSubmit("second-date", conf, args)) {

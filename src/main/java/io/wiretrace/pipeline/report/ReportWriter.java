@@ -45,10 +45,13 @@ public final class ReportWriter {
         boolean oneTask = files == 1 && runRecords <= maxRecordsPerFile;
         Dataset<Row> arranged = (oneTask ? rows.coalesce(1) : rows.repartition(files, col(table.sortBy().get(0))))
                 .sortWithinPartitions(sort);
-        if (FaultInjection.enabled(rows.sparkSession(), "write")) {
-            // Test-only: the write task's first attempt fails after the rows are laid out.
+        // Test-only: the write task's first attempt fails (or straggles) after the rows are laid
+        // out, at every table ("write") or at one ("write_TABLE").
+        String tablePoint = "write_" + table.name();
+        if (FaultInjection.enabled(rows.sparkSession(), "write") || FaultInjection.enabled(rows.sparkSession(), tablePoint)) {
             arranged = arranged.mapPartitions((MapPartitionsFunction<Row, Row>) it -> {
                 FaultInjection.maybeFail("write");
+                FaultInjection.maybeFail(tablePoint);
                 return it;
             }, Encoders.row(arranged.schema()));
         }

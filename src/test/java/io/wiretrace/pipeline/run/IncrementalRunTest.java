@@ -10,6 +10,7 @@ import io.wiretrace.config.ConfigException;
 import io.wiretrace.config.ConfigLoader;
 import io.wiretrace.config.WiretraceConfig;
 import io.wiretrace.core.generate.CorpusGenerator;
+import io.wiretrace.testing.Lanes;
 import io.wiretrace.testing.SparkTestSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Scheduled daily runs on one output (docs/incremental.md): a generated corpus whose pickups cross
  * midnight, split into one input per publication day, run day by day, against one run over all of
- * it.
+ * it. Slow lane: ten whole runs.
  */
+@Lanes.Slow
 class IncrementalRunTest {
 
     private static final int DAYS = 3;
