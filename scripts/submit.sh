@@ -4,7 +4,8 @@
 #       run --input hdfs:///news/2026-11-27 --output hdfs:///reports --run-date 2026-11-27
 # Uses the installed spark-submit (SPARK_HOME or PATH). Without a Spark distribution (as on a
 # developer machine) it runs org.apache.spark.deploy.SparkSubmit from the Spark jars Maven fetched,
-# which is what spark-submit does after its launcher.
+# which is what spark-submit does after its launcher. SPARK_SUBMIT_OPTS (JVM options of the
+# driver in client mode) is honoured as spark-submit does.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 spark_opts=()
@@ -30,7 +31,7 @@ SUBMIT="${SPARK_HOME:+$SPARK_HOME/bin/spark-submit}"
 if [[ -n "$SUBMIT" ]]; then
   exec "$SUBMIT" --class io.wiretrace.cli.Main "${spark_opts[@]}" "$JAR" "$@"
 fi
-exec "${JAVA:-java}" @"$ROOT/conf/spark-java17.options" \
+exec "${JAVA:-java}" ${SPARK_SUBMIT_OPTS:-} @"$ROOT/conf/spark-java17.options" \
   -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
   -cp "$(cat "$ROOT/target/spark.classpath")" org.apache.spark.deploy.SparkSubmit \
   --class io.wiretrace.cli.Main "${spark_opts[@]}" "$JAR" "$@"

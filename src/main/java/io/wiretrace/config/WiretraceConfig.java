@@ -81,7 +81,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
 
     public record Quality(double maxRejectRate) implements Serializable {}
 
-    public record Output(int maxRecordsPerFile, ParquetCompression compression, boolean registerTables, String catalogDatabase)
+    public record Output(int maxRecordsPerFile, ParquetCompression compression, boolean registerTables, String catalogDatabase,
+                         int parallelWrites)
             implements Serializable {}
 
     /** Spark settings applied only where the operator (spark-submit, spark-defaults) set nothing. */
@@ -128,7 +129,7 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
                         new TopicText("en", List.of(), false, 1, 2, 50_000, 2, 0.5, true, Vectorizer.VOCABULARY), 10, 20_000,
                         500_000),
                 new Quality(0.05),
-                new Output(500_000, ParquetCompression.SNAPPY, false, "wiretrace"),
+                new Output(500_000, ParquetCompression.SNAPPY, false, "wiretrace", 2),
                 new Spark("local[*]", "wiretrace", 0, 32L * 1024 * 1024, new TreeMap<>()));
     }
 
@@ -218,6 +219,8 @@ public record WiretraceConfig(Input input, Outlets outlets, Syndication syndicat
         require(quality.maxRejectRate() >= 0 && quality.maxRejectRate() <= 1,
                 "Invalid quality.max_reject_rate: " + quality.maxRejectRate() + " is outside 0..1");
         require(output.maxRecordsPerFile() >= 100, "Invalid output.max_records_per_file: must be at least 100");
+        require(output.parallelWrites() >= 1 && output.parallelWrites() <= 16,
+                "Invalid output.parallel_writes: " + output.parallelWrites() + " is outside 1..16");
         require(output.catalogDatabase() != null && output.catalogDatabase().matches("[A-Za-z_][A-Za-z0-9_]*"),
                 "Invalid output.catalog_database: '" + output.catalogDatabase() + "' is not a plain identifier");
         require(output.compression() != null,

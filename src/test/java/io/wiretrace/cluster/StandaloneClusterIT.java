@@ -223,10 +223,12 @@ class StandaloneClusterIT {
         List<String> cmd = new ArrayList<>(List.of("bash", ChildJvm.projectDir().resolve("scripts/submit.sh").toString(),
                 "--master", cluster.masterUrl(), "--deploy-mode", "client",
                 "--conf", "spark.executor.memory=1g", "--conf", "spark.driver.host=127.0.0.1",
-                "--conf", "spark.ui.enabled=false"));
+                "--conf", "spark.ui.enabled=false",
+                "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", ChildJvm.SHORT_LIVED)));
         cmd.addAll(sparkOptions);
         cmd.addAll(args);
         return ChildJvm.start(cmd, tmp.resolve("submit-" + name + ".log"),
-                Map.of("JAVA", ChildJvm.java()));
+                // The driver JVM (submit.sh's SparkSubmit, as spark-submit reads SPARK_SUBMIT_OPTS).
+                Map.of("JAVA", ChildJvm.java(), "SPARK_SUBMIT_OPTS", String.join(" ", ChildJvm.SHORT_LIVED)));
     }
 }

@@ -1,7 +1,9 @@
 package io.wiretrace.pipeline.run;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,10 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * Progress a person can follow on the console (standard error): a line when a pipeline step
  * starts, a line when it ends (elapsed time and what it produced), and, while a step runs longer
  * than {@link #TICK_SECONDS}, a line every {@link #TICK_SECONDS} with the Spark tasks done out of
- * those submitted so far in that step. When the console is a terminal, Spark's own progress bar
- * shows the tasks and the periodic lines are left out.
+ * those submitted so far in that step. Steps may run at the same time (the table writes): the
+ * periodic line then names the longest-running one and how many others run with it, and counts
+ * the tasks since the first of them started. When the console is a terminal, Spark's own progress
+ * bar shows the tasks and the periodic lines are left out.
  */
 public final class Progress implements AutoCloseable {
 
@@ -27,9 +31,9 @@ public final class Progress implements AutoCloseable {
     private final SparkContext sc;
     private final TaskCounter tasks = new TaskCounter();
     private final ScheduledExecutorService ticker;
-    private volatile String step;
-    private volatile long stepStartNanos;
-    private volatile long lastTickNanos;
+    /** Steps running now, by start time (guarded by this). */
+    private final Map<String, Long> running = new LinkedHashMap<>();
+    private long lastTickNanos;
 
     /**
      * @param periodic whether to print the periodic task lines (false when Spark draws its
@@ -51,36 +55,39 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    /** A step starts: one line, and the task counter starts from zero. */
-    public void start(String name, String description) {
-        tasks.reset();
-        stepStartNanos = System.nanoTime();
-        lastTickNanos = stepStartNanos;
-        step = name;
+    /** A step starts: one line, and the task counter starts from zero unless other steps run. */
+    public synchronized void start(String name, String description) {
+        long now = System.nanoTime();
+        if (running.isEmpty()) {
+            tasks.reset();
+            lastTickNanos = now;
+        }
+        running.put(name, now);
         out.printf("wiretrace: %-24s %s%n", "[" + name + "]", description);
     }
 
     /** The step ended; {@code summary} (may be empty) says what it produced. */
-    public void end(String name, long millis, String summary) {
-        step = null;
+    public synchronized void end(String name, long millis, String summary) {
+        running.remove(name);
         out.printf("wiretrace: %-24s done in %s%s%n", "[" + name + "]", seconds(millis),
                 summary == null || summary.isEmpty() ? "" : " — " + summary);
     }
 
     /** A note that is not a step (a stage that did less, and why). */
-    public void note(String name, String message) {
+    public synchronized void note(String name, String message) {
         out.printf("wiretrace: %-24s %s%n", "[" + name + "]", message);
     }
 
-    private void tick() {
-        String current = step;
+    private synchronized void tick() {
         long now = System.nanoTime();
-        if (current == null || now - lastTickNanos < TimeUnit.SECONDS.toNanos(TICK_SECONDS)) {
+        if (running.isEmpty() || now - lastTickNanos < TimeUnit.SECONDS.toNanos(TICK_SECONDS)) {
             return;
         }
         lastTickNanos = now;
-        out.printf("wiretrace: %-24s running %s: %,d of %,d tasks submitted so far done%n", "[" + current + "]",
-                seconds((now - stepStartNanos) / 1_000_000), tasks.done.get(), tasks.submitted.get());
+        Map.Entry<String, Long> first = running.entrySet().iterator().next();
+        String others = running.size() == 1 ? "" : " (with " + (running.size() - 1) + " more)";
+        out.printf("wiretrace: %-24s running %s%s: %,d of %,d tasks submitted so far done%n", "[" + first.getKey() + "]",
+                seconds((now - first.getValue()) / 1_000_000), others, tasks.done.get(), tasks.submitted.get());
     }
 
     static String seconds(long millis) {

@@ -208,19 +208,26 @@ public final class RunJob {
         return a;
     }
 
-    /** Writes each table into the commit's staging area; rows written per table, from the Parquet footers. */
+    /**
+     * Writes each table into the commit's staging area, {@code output.parallel_writes} at a time;
+     * rows written per table, in table order, from the Parquet footers.
+     */
     private Map<String, Long> write(OutputCommitter committer, List<ReportTables.Output> tables, long recordsIn) {
         ReportWriter writer = new ReportWriter(config.output().compression().key(), config.output().maxRecordsPerFile(),
                 recordsIn);
-        Map<String, Long> written = new LinkedHashMap<>();
+        List<Steps.Step<Long>> writes = new ArrayList<>();
         for (ReportTables.Output t : tables) {
             String path = committer.stagingPath(t.name());
-            steps.run("write_" + t.name(), "Write the " + t.name() + " table", () -> {
+            writes.add(new Steps.Step<>("write_" + t.name(), "Write the " + t.name() + " table", () -> {
                 writer.write(t.table(), t.rows(), t.maxRows(), path);
                 // Counted from the Parquet footers of what was written: no Spark job.
-                written.put(t.name(), WrittenRows.count(path, spark.sparkContext().hadoopConfiguration()));
-                return written.get(t.name());
-            }, rows -> String.format(Locale.ROOT, "%,d rows", rows));
+                return WrittenRows.count(path, spark.sparkContext().hadoopConfiguration());
+            }, rows -> String.format(Locale.ROOT, "%,d rows", rows)));
+        }
+        List<Long> rows = steps.runAll(writes, config.output().parallelWrites());
+        Map<String, Long> written = new LinkedHashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            written.put(tables.get(i).name(), rows.get(i));
         }
         return written;
     }

@@ -1,8 +1,18 @@
 package io.wiretrace.pipeline.run;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
@@ -15,15 +25,19 @@ import org.slf4j.LoggerFactory;
  * goes through {@link #run}; the timings end up in the manifest and the run summary. The console
  * lines are for a person following the run; the same events go to the log (logger
  * {@code io.wiretrace.pipeline.run.Steps}: DEBUG per step, WARN for a failed step) for log
- * collection on a cluster.
+ * collection on a cluster. Independent steps (the table writes) can run a few at a time
+ * ({@link #runAll}).
  */
 final class Steps {
+
+    /** One step for {@link #runAll}: what {@link #run} takes. */
+    record Step<T>(String name, String description, Supplier<T> work, Function<T, String> summary) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(Steps.class);
 
     private final SparkContext sc;
     private final Progress progress;
-    private final Map<String, Long> timings = new LinkedHashMap<>();
+    private final Map<String, Long> timings = Collections.synchronizedMap(new LinkedHashMap<>());
 
     Steps(SparkContext sc, Progress progress) {
         this.sc = sc;
@@ -54,6 +68,72 @@ final class Steps {
         return result;
     }
 
+    /**
+     * Runs independent steps, up to {@code parallel} at a time; their results in the order given.
+     * Each runs as {@link #run} does, under its own job group. After a failure no further step
+     * starts and the running steps' Spark jobs are cancelled; the first failure is thrown once
+     * every started step has ended.
+     */
+    <T> List<T> runAll(List<Step<T>> all, int parallel) {
+        List<T> out = new ArrayList<>();
+        if (parallel <= 1 || all.size() <= 1) {
+            all.forEach(s -> out.add(run(s.name(), s.description(), s.work(), s.summary())));
+            return out;
+        }
+        // The pool's threads are started by this thread, so each inherits its Spark local
+        // properties (the scheduler pool; fault injection in tests) and its active session.
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, all.size()), r -> {
+            Thread t = new Thread(r, "wiretrace-step-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Set<String> active = ConcurrentHashMap.newKeySet();
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Step<T> s : all) {
+                futures.add(pool.submit(() -> {
+                    if (failure.get() != null) {
+                        return null; // not started: an earlier step failed
+                    }
+                    active.add(s.name());
+                    try {
+                        return run(s.name(), s.description(), s.work(), s.summary());
+                    } catch (RuntimeException | Error e) {
+                        if (failure.compareAndSet(null, e)) {
+                            active.stream().filter(n -> !n.equals(s.name()))
+                                    .forEach(n -> sc.cancelJobGroup("wiretrace:" + n));
+                        }
+                        throw e;
+                    } finally {
+                        active.remove(s.name());
+                    }
+                }));
+            }
+            for (Future<T> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    // The first failure is thrown below; later ones are its consequences.
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for steps", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        return out;
+    }
+
     /** A step with nothing to summarise. */
     void run(String step, String description, Runnable work) {
         run(step, description, () -> {
@@ -69,6 +149,8 @@ final class Steps {
 
     /** Milliseconds per step so far, in the order the steps ran (a copy). */
     Map<String, Long> timings() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        synchronized (timings) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(timings));
+        }
     }
 }
